@@ -1,0 +1,51 @@
+package io.dealwire.problem;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** A resource that exists only in this module's tests, to provoke each kind of error. */
+@Path("/probe")
+public class ProbeResource {
+
+    public enum Colour { RED, GREEN }
+
+    public record Item(@NotBlank String name) {
+    }
+
+    public record Body(@NotBlank @Size(max = 5) String name, @NotNull Colour colour, Integer count,
+            List<@Valid Item> items) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String create(@Valid @NotNull Body body) {
+        return "ok";
+    }
+
+    @GET
+    public String list(@QueryParam("size") @Max(200) Integer size) {
+        return "ok";
+    }
+
+    @GET
+    @Path("/boom")
+    public String boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+
+    @GET
+    @Path("/busy")
+    public String busy() {
+        throw new ProblemException(503, "try later").withHeader("Retry-After", "5");
+    }
+}
