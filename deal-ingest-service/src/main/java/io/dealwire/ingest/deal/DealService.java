@@ -1,0 +1,39 @@
+package io.dealwire.ingest.deal;
+
+import io.dealwire.contract.Deal;
+import io.dealwire.contract.DealEvent;
+import io.dealwire.ingest.publish.DealPublisher;
+import io.dealwire.ingest.publish.TraceParent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Turns a partner's call into its event and returns only once the broker has it. */
+@ApplicationScoped
+public class DealService {
+
+    private final DealPublisher publisher;
+
+    DealService(DealPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    /** Create or revise the deal (partner, externalId); {@code reportedOn} defaults to today (UTC). */
+    public Accepted submit(String partnerId, Deal deal, String traceparent) {
+        DealEvent event = DealEvent.submitted(partnerId, deal, now());
+        publisher.publish(event, TraceParent.continueOrStart(traceparent));
+        return Accepted.of(event);
+    }
+
+    /** Withdraw the deal (partner, externalId); the partner can only name its own deals. */
+    public Accepted withdraw(String partnerId, String externalId, String traceparent) {
+        DealEvent event = DealEvent.withdrawn(partnerId, externalId, now());
+        publisher.publish(event, TraceParent.continueOrStart(traceparent));
+        return Accepted.of(event);
+    }
+
+    /** Millisecond precision: the same instant in ce_time, the JSON value and the record timestamp. */
+    public static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,52 @@
+package io.dealwire.ingest.publish;
+
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The one Kafka producer of the service, built from the {@code kafka.*} configuration with the
+ * settings our answers depend on forced: acks=all and idempotence (a 202 means durably written, and
+ * the producer's own retries never duplicate), and every producer timeout equal to the publish bound,
+ * so no record outlives the request that gave up on it by more than a moment.
+ */
+@ApplicationScoped
+public class KafkaProducerFactory {
+
+    @Produces
+    @ApplicationScoped
+    Producer<String, byte[]> producer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
+            PublishConfig config) {
+        return new KafkaProducer<>(settings(kafka, config.publishTimeout()));
+    }
+
+    void close(@Disposes Producer<String, byte[]> producer) {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    static Map<String, Object> settings(Map<String, Object> kafka, Duration publishTimeout) {
+        Map<String, Object> settings = new HashMap<>(kafka);
+        String bound = Long.toString(publishTimeout.toMillis());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "deal-ingest-service");
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"); // the idempotent maximum: keeps order
+        // delivery.timeout.ms must be >= linger.ms + request.timeout.ms; every request waits for its ack anyway
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, bound);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, bound);
+        return settings;
+    }
+}
