@@ -53,8 +53,8 @@ public record Deal(
         @PlausibleDate @JsonDeserialize(using = StrictLocalDateDeserializer.class)
         LocalDate reportedOn,
 
-        @NotNull @Size(min = 1, max = 20) @Valid
-        List<@NotNull Party> parties,
+        @NotNull @Size(min = 1, max = 20)
+        List<@NotNull @Valid Party> parties,
 
         @Valid Location location,
 
