@@ -1,0 +1,83 @@
+package io.dealwire.digest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * The {@code dealwire.*} settings of the digest. Every key has a default, except the admin key's
+ * hash: without it the admin API answers 401 to everyone.
+ */
+@ConfigMapping(prefix = "dealwire")
+public interface DigestConfig {
+
+    /** Base of every link in emails and feeds, without a trailing slash. */
+    @WithDefault("http://localhost:8083")
+    String publicUrl();
+
+    Admin admin();
+
+    Digest digest();
+
+    interface Admin {
+        /** Hex SHA-256 of the admin key(s), comma-separated so a key can be rotated. */
+        Optional<String> apiKeySha256();
+    }
+
+    interface Digest {
+        /** The cron of the weekly send; read by the @Scheduled expression, listed here for documentation. */
+        @WithDefault("0 0 8 ? * SAT")
+        String cron();
+
+        /** Where weeks end (Sunday 24:00) and where the cron fires. */
+        @WithDefault("UTC")
+        ZoneId zone();
+
+        /** Global SMTP rate of digest mails. */
+        @WithDefault("20")
+        double ratePerSecond();
+
+        /** Subject prefix; the rest of the subject is computed. */
+        @WithDefault("Rare Earth Deal Update")
+        String title();
+
+        /** How often the sender looks for unfinished issues ({@code off} disables the poll). */
+        @WithDefault("1m")
+        String resumeEvery();
+
+        /** How often the subscriber and open-delivery gauges are refreshed. */
+        @WithDefault("15s")
+        String metricsRefresh();
+
+        Send send();
+
+        Consumer consumer();
+    }
+
+    interface Send {
+        /** Attempts of one message in a row on transient SMTP failures (4xx, connection) before pausing the issue. */
+        @WithDefault("4")
+        int attemptsPerRound();
+
+        /** Attempts in total after which a transiently failing address is recorded FAILED. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+
+    interface Consumer {
+        /** First wait when the database is unreachable; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        @WithDefault("30s")
+        Duration maxBackoff();
+    }
+}

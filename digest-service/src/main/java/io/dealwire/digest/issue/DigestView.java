@@ -1,0 +1,55 @@
+package io.dealwire.digest.issue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an issue shows, computed from the deals and already formatted; the HTML and text
+ * templates only lay it out (and Qute escapes every value in the HTML).
+ */
+public record DigestView(
+        String week,
+        String title,
+        String subject,
+        String dateRange,
+        int dealCount,
+        Map<String, BigDecimal> disclosedTotals,
+        Highlights highlights,
+        List<Section> sections,
+        List<Figure> numbers,
+        Links links) {
+
+    /** {@code disclosed} is null when no deal disclosed a value. */
+    public record Highlights(String disclosed, int dealsWithValue, List<LargestDeal> largest,
+            List<String> newCountries, String byStage) {
+    }
+
+    public record LargestDeal(String headline, String value) {
+    }
+
+    public record Section(String title, List<DealItem> deals) {
+    }
+
+    /** Null fields are not shown. */
+    public record DealItem(String headline, String summary, String kind, List<PartyItem> parties, String location,
+            String value, String capacity, String jobs, String announcedOn, String reportedOn, String expectedStart,
+            String elements, String products, List<String> sources) {
+    }
+
+    public record PartyItem(String name, String role, String country) {
+    }
+
+    public record Figure(String label, String value) {
+    }
+
+    /** {@code unsubscribeUrl} is null outside a subscriber's mail (archive, preview). */
+    public record Links(String publicUrl, String archiveUrl, String issueUrl, String subscribeUrl,
+            String unsubscribeUrl) {
+
+        public static Links of(String publicUrl, String week, String unsubscribeUrl) {
+            return new Links(publicUrl, publicUrl + "/digests", publicUrl + "/digests/" + week,
+                    publicUrl + "/subscribe", unsubscribeUrl);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.dealwire.digest.send;
+
+import io.dealwire.digest.subscription.Subscriber;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Prometheus figures: {@code dealwire_digest_subscribers{state}} and
+ * {@code dealwire_digest_deliveries_open} (refreshed periodically from the database),
+ * {@code dealwire_digest_mails_sent_total}, {@code dealwire_digest_mails_failed_total{reason}},
+ * {@code dealwire_digest_smtp_transient_failures_total} and the {@code dealwire_digest_mail_send_seconds}
+ * timer, whose rate is the send rate.
+ */
+@ApplicationScoped
+public class DigestMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    EntityManager em;
+
+    private final Map<Subscriber.Status, AtomicLong> subscribers = new EnumMap<>(Subscriber.Status.class);
+    private final AtomicLong openDeliveries = new AtomicLong();
+    private Counter sent;
+    private Counter transientFailures;
+    private Timer sendTimer;
+
+    @PostConstruct
+    void init() {
+        for (Subscriber.Status status : Subscriber.Status.values()) {
+            AtomicLong value = new AtomicLong();
+            subscribers.put(status, value);
+            registry.gauge("dealwire.digest.subscribers", Tags.of("state", status.name()), value);
+        }
+        registry.gauge("dealwire.digest.deliveries.open", openDeliveries);
+        sent = registry.counter("dealwire.digest.mails.sent");
+        transientFailures = registry.counter("dealwire.digest.smtp.transient.failures");
+        sendTimer = registry.timer("dealwire.digest.mail.send");
+    }
+
+    void sent(long nanos) {
+        sent.increment();
+        sendTimer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void failed(String reason) {
+        registry.counter("dealwire.digest.mails.failed", "reason", reason).increment();
+    }
+
+    void transientFailure() {
+        transientFailures.increment();
+    }
+
+    @Scheduled(identity = "digest-metrics", every = "${dealwire.digest.metrics-refresh}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refresh() {
+        subscribers.values().forEach(v -> v.set(0));
+        List<Object[]> rows = em.createQuery("select s.status, count(s) from Subscriber s group by s.status",
+                Object[].class).getResultList();
+        for (Object[] row : rows) {
+            subscribers.get((Subscriber.Status) row[0]).set((Long) row[1]);
+        }
+        openDeliveries.set(Delivery.count("status in ?1", List.of(Delivery.Status.PENDING, Delivery.Status.SENDING)));
+    }
+}

@@ -1,0 +1,50 @@
+package io.dealwire.digest.send;
+
+import io.dealwire.contract.IsoWeek;
+import io.dealwire.digest.config.DigestConfig;
+import io.dealwire.digest.issue.FreezeResult;
+import io.dealwire.digest.issue.IssueFreezer;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import org.jboss.logging.Logger;
+
+/** When sending happens: the weekly cron, a resume at startup, and a periodic poll for unfinished issues. */
+@ApplicationScoped
+public class DigestSchedule {
+
+    private static final Logger LOG = Logger.getLogger(DigestSchedule.class);
+
+    @Inject
+    IssueFreezer freezer;
+
+    @Inject
+    DigestSender sender;
+
+    @Inject
+    DigestConfig config;
+
+    /** Freezes and sends the current week (in {@code dealwire.digest.zone}). */
+    @Scheduled(identity = "weekly-digest", cron = "${dealwire.digest.cron}", timeZone = "${dealwire.digest.zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendCurrentWeek() {
+        IsoWeek week = IsoWeek.of(LocalDate.now(config.digest().zone()));
+        FreezeResult result = freezer.freeze(week);
+        LOG.infof("Weekly digest %s: %s", week, result.outcome());
+        sender.trigger();
+    }
+
+    /** Picks up an issue left unfinished (crash, SMTP outage, another replica that died). */
+    @Scheduled(identity = "digest-resume", every = "${dealwire.digest.resume-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resume() {
+        sender.trigger();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        sender.trigger();
+    }
+}

@@ -1,0 +1,83 @@
+package io.dealwire.digest.send;
+
+import io.dealwire.digest.config.DigestConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends one claimed digest over SMTP, throttled, retrying transient failures with exponential
+ * back-off, and records the outcome in the ledger.
+ */
+@ApplicationScoped
+public class MailDispatcher {
+
+    public enum Result { SENT, FAILED, PAUSED }
+
+    private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    DigestConfig config;
+
+    @Inject
+    DigestMetrics metrics;
+
+    private RateLimiter rateLimiter;
+
+    @PostConstruct
+    void init() {
+        rateLimiter = new RateLimiter(config.digest().ratePerSecond());
+    }
+
+    public Result deliver(OutgoingDigest digest) throws InterruptedException {
+        DigestConfig.Send send = config.digest().send();
+        Duration backoff = send.initialBackoff();
+        for (int attempt = 1; ; attempt++) {
+            rateLimiter.acquire();
+            try {
+                long started = System.nanoTime();
+                mailer.send(toMail(digest));
+                metrics.sent(System.nanoTime() - started);
+                ledger.markSent(digest);
+                return Result.SENT;
+            } catch (RuntimeException e) {
+                SmtpFailure failure = SmtpFailure.of(e);
+                if (ledger.recordFailure(digest, failure.description(), failure.permanent())) {
+                    LOG.warnf("Digest %s to subscriber %d FAILED: %s", digest.week(), digest.subscriberId(),
+                            failure.description());
+                    metrics.failed(failure.permanent() ? "permanent" : "exhausted");
+                    return Result.FAILED;
+                }
+                metrics.transientFailure();
+                if (attempt >= send.attemptsPerRound()) {
+                    LOG.warnf("Mail server keeps failing (%s); pausing the send, it resumes on the next round",
+                            failure.description());
+                    ledger.release(digest);
+                    return Result.PAUSED;
+                }
+                Thread.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(send.maxBackoff()) > 0 ? send.maxBackoff()
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    static Mail toMail(OutgoingDigest digest) {
+        return Mail.withHtml(digest.email(), digest.subject(), digest.html())
+                .setText(digest.text())
+                .addHeader("Message-ID", digest.messageId())
+                // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to this URL
+                .addHeader("List-Unsubscribe", "<" + digest.unsubscribeUrl() + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+}
