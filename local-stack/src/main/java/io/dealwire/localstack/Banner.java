@@ -1,0 +1,36 @@
+package io.dealwire.localstack;
+
+import jakarta.mail.MessagingException;
+import java.io.PrintStream;
+
+/** What the person who typed {@code ./dealwire up} reads once the suite is ready. */
+final class Banner {
+
+    private Banner() {
+    }
+
+    static void print(PrintStream out, LocalStack stack) {
+        out.println();
+        out.println("=== Deal Wire is up ===");
+        if (stack.settings().withServices()) {
+            stack.urls().serviceLines().forEach(line -> out.println("  " + line));
+        }
+        stack.urls().infrastructureLines().forEach(line -> out.println("  " + line));
+        out.println("  PostgreSQL             " + stack.postgres().describe() + ", database "
+                + stack.postgres().database() + " (schemas catalog, digest)");
+        out.println();
+        out.println("  DEVELOPMENT KEYS (public, for this local stack only; services hold their SHA-256 hashes):");
+        out.println("    partner '" + DevKeys.PARTNER_ID + "'   Authorization: Bearer " + DevKeys.PARTNER_KEY);
+        out.println("    admin           Authorization: Bearer " + DevKeys.ADMIN_KEY);
+        out.println();
+    }
+
+    static void printDemo(PrintStream out, DemoJourney.Result result) throws MessagingException {
+        out.println();
+        out.println("=== Demo delivered ===");
+        out.println("  Subject       " + result.digest().getSubject());
+        out.println("  Read it       " + result.mailbox() + "  (raw MIME as JSON, from the mail catcher)");
+        out.println("  Web archive   " + result.archive());
+        out.println();
+    }
+}

@@ -1,0 +1,145 @@
+package io.dealwire.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole pipeline on real components, as people would use it: a reader subscribes and confirms by
+ * the mailed link, a partner posts the seed week, the editor sends the 2025-W37 issue, and the issue
+ * arrives in the reader's mailbox.
+ */
+public final class DemoJourney {
+
+    /** What the demo delivered. */
+    public record Result(MimeMessage digest, URI archive, URI mailbox) {
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final Pattern FORM_ACTION = Pattern.compile(
+            "<form[^>]*method=\"post\"[^>]*action=\"([^\"]+)\"|<form[^>]*action=\"([^\"]+)\"[^>]*method=\"post\"",
+            Pattern.CASE_INSENSITIVE);
+
+    private final Urls urls;
+    private final MailCatcher mail;
+    private final LogSink sink;
+    private final Http http = new Http();
+    private final ObjectMapper json = new ObjectMapper();
+
+    public DemoJourney(Urls urls, MailCatcher mail, LogSink sink) {
+        this.urls = urls;
+        this.mail = mail;
+        this.sink = sink;
+    }
+
+    public Result run() throws Exception {
+        subscribe();
+        confirm();
+        JsonNode week = DemoData.week();
+        postWeek(week);
+        awaitCatalog(week.size());
+        awaitDigest(week.size());
+        send();
+        MimeMessage digest = Waiting.until("the " + DemoData.WEEK + " issue in the demo mailbox", WAIT,
+                () -> digestMail());
+        say("delivered: \"" + digest.getSubject() + "\"");
+        return new Result(digest, urls.issue(DemoData.WEEK), mail.inbox(DemoData.SUBSCRIBER_EMAIL));
+    }
+
+    private void subscribe() throws Exception {
+        String body = json.writeValueAsString(json.createObjectNode()
+                .put("email", DemoData.SUBSCRIBER_EMAIL)
+                .put("name", DemoData.SUBSCRIBER_NAME));
+        expect("subscribe", http.postJson(urls.digest().resolve("api/v1/subscriptions"), body, null));
+        say("subscribed " + DemoData.SUBSCRIBER_EMAIL + "; waiting for the confirmation mail");
+    }
+
+    private void confirm() throws Exception {
+        URI link = Waiting.until("the confirmation mail", WAIT, this::confirmationLink);
+        Http.Reply page = expect("open the confirmation link", http.get(link, null));
+        // the link opens a page whose button confirms (mail scanners that follow links confirm nothing)
+        Matcher form = FORM_ACTION.matcher(page.body());
+        if (form.find()) {
+            String action = form.group(1) != null ? form.group(1) : form.group(2);
+            expect("confirm", http.postForm(link.resolve(action.replace("&amp;", "&"))));
+        }
+        say("confirmed by the link in the mail: " + link);
+    }
+
+    private Optional<URI> confirmationLink() throws Exception {
+        for (MimeMessage message : mail.messagesFor(DemoData.SUBSCRIBER_EMAIL)) {
+            for (String link : Mails.links(Mails.text(message))) {
+                if (link.contains("confirm")) {
+                    return Optional.of(URI.create(link));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void postWeek(JsonNode week) throws Exception {
+        Http.Reply reply = expect("post the seed week", http.postJson(urls.ingest().resolve("api/v1/deals/batch"),
+                json.writeValueAsString(week), DevKeys.PARTNER_KEY));
+        say("posted the seed week (" + week.size() + " deals) as partner '" + DevKeys.PARTNER_ID + "': "
+                + reply.body().length() + " bytes of results");
+    }
+
+    private void awaitCatalog(int deals) throws Exception {
+        URI summary = urls.catalog().resolve("api/v1/weeks/" + DemoData.WEEK + "/summary");
+        Waiting.until("the catalog to hold " + deals + " deals of " + DemoData.WEEK, WAIT, () -> {
+            Http.Reply reply = http.get(summary, null);
+            return reply.ok() && json.readTree(reply.body()).path("count").asInt() == deals
+                    ? Optional.of(true) : Optional.empty();
+        });
+        say("the catalog holds the " + deals + " deals: " + summary);
+    }
+
+    private void awaitDigest(int deals) throws Exception {
+        URI preview = urls.digest().resolve("api/v1/digests/" + DemoData.WEEK + "/preview");
+        Pattern count = Pattern.compile("\\b" + deals + " deals\\b");
+        Waiting.until("the digest to hold " + deals + " deals of " + DemoData.WEEK, WAIT, () -> {
+            Http.Reply reply = http.get(preview, DevKeys.ADMIN_KEY);
+            return reply.ok() && count.matcher(reply.body()).find() ? Optional.of(true) : Optional.empty();
+        });
+        say("the digest's preview of " + DemoData.WEEK + " has the " + deals + " deals");
+    }
+
+    private void send() throws Exception {
+        expect("send the issue", http.post(urls.digest().resolve("api/v1/digests/" + DemoData.WEEK + "/send"),
+                DevKeys.ADMIN_KEY));
+        say("sent the " + DemoData.WEEK + " issue (admin API)");
+    }
+
+    private Optional<MimeMessage> digestMail() throws Exception {
+        List<MimeMessage> messages = mail.messagesFor(DemoData.SUBSCRIBER_EMAIL);
+        for (MimeMessage message : messages) {
+            if (isDigest(message)) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every digest, and only a digest, carries RFC 8058 one-click unsubscribe headers. */
+    static boolean isDigest(MimeMessage message) throws MessagingException {
+        return message.getHeader("List-Unsubscribe") != null;
+    }
+
+    private Http.Reply expect(String step, Http.Reply reply) {
+        if (!reply.ok()) {
+            throw new IllegalStateException(step + " failed: HTTP " + reply.status() + " " + reply.body());
+        }
+        return reply;
+    }
+
+    private void say(String message) {
+        sink.line(LogSink.prefix("demo") + message);
+    }
+}

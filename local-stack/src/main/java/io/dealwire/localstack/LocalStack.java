@@ -1,0 +1,157 @@
+package io.dealwire.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The whole suite on one machine: PostgreSQL, the mail catcher, Kafka, then the three services, each
+ * waited for until ready. {@link #close()} stops everything it started, services first, and leaves no
+ * process behind.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String STATE_FILE = "stack.properties";
+
+    private final StackSettings settings;
+    private final LogSink sink;
+    private PostgresChoice postgres;
+    private MailCatcher mail;
+    private KafkaProcess kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private boolean closed;
+
+    private LocalStack(StackSettings settings, LogSink sink) {
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    public static LocalStack start(StackSettings settings, LogSink sink) throws IOException, InterruptedException {
+        LocalStack stack = new LocalStack(settings, sink);
+        try {
+            stack.startAll();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void startAll() throws IOException, InterruptedException {
+        Path state = settings.stateDir();
+        if (settings.fresh()) {
+            Directories.delete(state);
+        }
+        Files.createDirectories(state);
+        say("PostgreSQL ...");
+        postgres = PostgresChoice.choose(state.resolve("postgres"), settings.database(), settings.fresh(),
+                settings.forceEmbeddedPostgres());
+        say("using the " + postgres.describe() + ", database " + postgres.database());
+        StackPorts ports = settings.ports();
+        mail = MailCatcher.start(settings.greenMailJar(), state.resolve("mail"), ports.smtp(), ports.mailApi(), sink);
+        say("Kafka (KRaft) ...");
+        kafka = KafkaProcess.start(settings.libDir(), state.resolve("kafka"), ports.kafka(), sink);
+        mail.awaitReady();
+        say("Kafka at " + kafka.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + mail.smtpPort());
+        if (settings.withServices()) {
+            for (Service service : Service.values()) {
+                services.add(ServiceProcess.start(service, settings.home(), ports.of(service),
+                        ServiceConfig.of(service, ports, kafka.bootstrapServers(), postgres, mail.smtpPort()), sink));
+            }
+            say("waiting for the services to be ready ...");
+            for (ServiceProcess service : services) {
+                service.awaitReady();
+            }
+        }
+        writeStateFile();
+    }
+
+    private void writeStateFile() throws IOException {
+        Properties state = new Properties();
+        state.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
+        state.setProperty("mail.api", mail.ui().toString());
+        try (Writer out = Files.newBufferedWriter(settings.stateDir().resolve(STATE_FILE))) {
+            state.store(out, "the running local stack (read by ./dealwire redrive)");
+        }
+    }
+
+    private void say(String message) {
+        sink.line(LogSink.prefix("stack") + message);
+    }
+
+    public Urls urls() {
+        StackPorts ports = settings.ports();
+        return new Urls(local(ports.ingest()), local(ports.catalog()), local(ports.digest()), mail.ui(),
+                kafka.bootstrapServers());
+    }
+
+    private static URI local(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public KafkaProcess kafka() {
+        return kafka;
+    }
+
+    public PostgresChoice postgres() {
+        return postgres;
+    }
+
+    /** Every process this stack started (the embedded PostgreSQL's are descendants of this JVM). */
+    public List<ManagedProcess> processes() {
+        List<ManagedProcess> all = new ArrayList<>();
+        services.forEach(service -> all.add(service.process()));
+        if (kafka != null) {
+            all.add(kafka.process());
+        }
+        if (mail != null) {
+            all.add(mail.process());
+        }
+        return all;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        say("stopping ...");
+        // the services first, all at once: they still need Kafka and PostgreSQL to shut down cleanly
+        ManagedProcess.stopAll(services.stream().map(ServiceProcess::process).toList());
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mail != null) {
+            mail.close();
+        }
+        if (postgres != null) {
+            if (settings.disposable()) {
+                postgres.dropDatabase();
+            }
+            postgres.close();
+        }
+        if (settings.disposable()) {
+            try {
+                Directories.delete(settings.stateDir());
+            } catch (UncheckedIOException e) {
+                say("could not delete " + settings.stateDir() + ": " + e.getMessage());
+            }
+        }
+        say("stopped");
+    }
+}

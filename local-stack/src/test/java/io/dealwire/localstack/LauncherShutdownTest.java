@@ -1,0 +1,68 @@
+package io.dealwire.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ctrl-C on {@code ./dealwire}: the launcher, run as a real process like the script runs it, gets
+ * SIGINT and must leave none of the processes it started behind.
+ */
+class LauncherShutdownTest {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    @Test
+    void shouldStopEveryProcessItStartedOnCtrlC() throws Exception {
+        Path home = TestHome.path();
+        Process launcher = new ProcessBuilder(ManagedProcess.java(), "-Xmx128m", "-Ddealwire.home=" + home,
+                "-cp", home.resolve("local-stack/target/local-stack.jar") + ":" + home.resolve("local-stack/target/lib/*"),
+                Main.class.getName(), "infra", "--isolated")
+                .redirectErrorStream(true)
+                .start();
+        List<String> output = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> read(launcher, output));
+        reader.start();
+        try {
+            await().atMost(START_TIMEOUT).until(() -> output.contains("=== Deal Wire is up ===") || !launcher.isAlive());
+            assertThat(launcher.isAlive()).as("launcher output: %s", output).isTrue();
+            List<ProcessHandle> children = launcher.descendants().toList();
+            assertThat(children).as("Kafka and the mail catcher run as child processes").hasSizeGreaterThanOrEqualTo(2);
+
+            // what Ctrl-C sends (bash's built-in kill: no procps needed)
+            new ProcessBuilder("bash", "-c", "kill -INT " + launcher.pid()).start().waitFor();
+
+            assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends after Ctrl-C").isTrue();
+            assertThat(children).allSatisfy(child -> assertThat(child.isAlive())
+                    .as("child %s %s", child.pid(), child.info().commandLine().orElse(""))
+                    .isFalse());
+            reader.join(5_000);
+            assertThat(output).contains("[stack  ] stopped");
+        } finally {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static void read(Process process, List<String> output) {
+        try (BufferedReader in = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                output.add(line);
+                System.out.println(line);
+            }
+        } catch (Exception e) {
+            // the process ended
+        }
+    }
+}
