@@ -29,15 +29,9 @@ public final class DealTopic {
     }
 
     public List<ConsumerRecord<String, String>> all() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(), new StringDeserializer(),
                 new StringDeserializer())) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.DEALS, Duration.ofSeconds(30));
-            List<TopicPartition> partitions = infos.stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
@@ -49,8 +43,29 @@ public final class DealTopic {
         }
     }
 
+    /** How many records the topic holds: the sum of its end offsets. */
+    public long size() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(), new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = partitions(consumer);
+            return consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     public List<ConsumerRecord<String, String>> withKey(UUID dealId) {
         return all().stream().filter(r -> dealId.toString().equals(r.key())).toList();
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return config;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer) {
+        List<PartitionInfo> infos = consumer.partitionsFor(Topics.DEALS, Duration.ofSeconds(30));
+        return infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -11,37 +11,38 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * 413 for a single deal over 256 KiB. The HTTP layer only knows one limit for all endpoints
- * ({@code quarkus.http.limits.max-body-size}, the batch's 8 MiB), so the smaller one is checked here:
- * on Content-Length when given, else on the bytes actually read (chunked bodies).
+ * 413 problem+json for a single deal over 256 KiB and any other body (a batch) over 8 MiB: on
+ * Content-Length when given, else on the bytes actually read (chunked bodies). The HTTP layer knows
+ * only one limit for all endpoints and answers it with an empty 413 and a closed connection, so
+ * {@code quarkus.http.limits.max-body-size} is set above ours, as a backstop that bounds memory.
  */
 @Provider
 public class BodyLimitInterceptor implements ReaderInterceptor {
 
     /** PRODUCT.md: 256 KiB for one deal. */
     public static final int MAX_SINGLE_DEAL_BYTES = 256 * 1024;
-    /** PRODUCT.md: 8 MiB for a batch; equal to quarkus.http.limits.max-body-size. */
+    /** PRODUCT.md: 8 MiB for a batch. */
     public static final int MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (context.getType() != Deal.class) {
-            return context.proceed();
-        }
+        boolean single = context.getType() == Deal.class;
+        int limit = single ? MAX_SINGLE_DEAL_BYTES : MAX_BATCH_BYTES;
         String length = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_SINGLE_DEAL_BYTES) {
-            throw tooLarge();
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+            throw tooLarge(single);
         }
         InputStream body = context.getInputStream();
-        byte[] bytes = body.readNBytes(MAX_SINGLE_DEAL_BYTES + 1);
-        if (bytes.length > MAX_SINGLE_DEAL_BYTES) {
-            throw tooLarge();
+        byte[] bytes = body.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw tooLarge(single);
         }
         context.setInputStream(new ByteArrayInputStream(bytes));
         return context.proceed();
     }
 
-    private static ProblemException tooLarge() {
-        return new ProblemException(413, "a single deal may have at most 256 KiB; send larger sets through the batch endpoint");
+    private static ProblemException tooLarge(boolean single) {
+        return new ProblemException(413, single ? "a single deal may have at most 256 KiB"
+                : "a batch may have at most 8 MiB; split it");
     }
 }
