@@ -1,0 +1,135 @@
+package io.dealwire.catalog.deal;
+
+import io.dealwire.contract.Deal;
+import io.dealwire.contract.DealJson;
+import io.dealwire.contract.IsoWeek;
+import io.dealwire.contract.Party;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A deal's latest state. The partner's fields are kept twice: as columns to filter and sort on,
+ * and as the original JSON ({@link #deal}) to answer with exactly what the partner sent.
+ */
+@Entity
+@Table(name = "deal")
+public class DealEntity extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "deal_id")
+    public UUID dealId;
+
+    @Column(name = "partner_id")
+    public String partnerId;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    @Enumerated(EnumType.STRING)
+    public DealStatus status;
+
+    public int revision;
+
+    @Column(name = "last_event_id")
+    public UUID lastEventId;
+
+    @Column(name = "last_partition")
+    public int lastPartition;
+
+    @Column(name = "last_offset")
+    public long lastOffset;
+
+    @Column(name = "reported_on")
+    public LocalDate reportedOn;
+
+    public String week;
+
+    @Column(name = "announced_on")
+    public LocalDate announcedOn;
+
+    public String headline;
+
+    public String summary;
+
+    @Column(name = "deal_type")
+    public String dealType;
+
+    public String stage;
+
+    @Column(name = "value_amount")
+    public BigDecimal valueAmount;
+
+    @Column(name = "value_currency")
+    public String valueCurrency;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] countries;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] elements;
+
+    @Column(name = "search_text")
+    public String searchText;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String deal;
+
+    @Column(name = "first_received_at")
+    public Instant firstReceivedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The deals of these ids that exist, by id: one query for a whole batch of events. */
+    public static Map<UUID, DealEntity> findAllById(Collection<UUID> ids) {
+        Stream<DealEntity> found = ids.isEmpty() ? Stream.empty()
+                : DealEntity.<DealEntity>list("dealId in ?1", ids).stream();
+        return found.collect(Collectors.toMap(d -> d.dealId, Function.identity()));
+    }
+
+    /** Copies the partner's deal into the columns and the JSON. */
+    public void setContent(Deal content) {
+        reportedOn = content.reportedOn();
+        week = IsoWeek.of(content.reportedOn()).toString();
+        announcedOn = content.announcedOn();
+        headline = content.headline();
+        summary = content.summary();
+        dealType = content.dealType().name();
+        stage = content.stage().name();
+        valueAmount = content.value() == null ? null : content.value().amount();
+        valueCurrency = content.value() == null ? null : content.value().currency();
+        countries = content.countries().toArray(String[]::new);
+        elements = content.elements() == null ? new String[0]
+                : content.elements().stream().map(e -> e.symbol()).toArray(String[]::new);
+        searchText = Stream.concat(
+                        content.parties().stream().map(Party::name),
+                        content.products() == null ? Stream.empty() : content.products().stream())
+                .collect(Collectors.joining("\n"));
+        deal = DealJson.write(content);
+    }
+
+    public Deal content() {
+        return DealJson.readDeal(deal);
+    }
+
+    public List<String> countryList() {
+        return List.of(countries);
+    }
+}
