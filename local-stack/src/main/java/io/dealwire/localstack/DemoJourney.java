@@ -102,7 +102,7 @@ public final class DemoJourney {
     }
 
     private void awaitDigest(int deals) throws Exception {
-        URI preview = urls.digest().resolve("api/v1/digests/" + DemoData.WEEK + "/preview");
+        URI preview = urls.digest().resolve("api/v1/digests/" + DemoData.WEEK + "/preview?format=text");
         Pattern count = Pattern.compile("\\b" + deals + " deals\\b");
         Waiting.until("the digest to hold " + deals + " deals of " + DemoData.WEEK, WAIT, () -> {
             Http.Reply reply = http.get(preview, DevKeys.ADMIN_KEY);

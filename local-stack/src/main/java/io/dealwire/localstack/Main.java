@@ -83,7 +83,13 @@ public final class Main {
         }, "dealwire-stop"));
         Banner.print(out, stack);
         if (demo) {
-            DemoJourney.Result result = new DemoJourney(stack.urls(), stack.mail(), sink).run();
+            DemoJourney.Result result;
+            try {
+                result = new DemoJourney(stack.urls(), stack.mail(), sink).run();
+            } catch (Exception e) {
+                sink.line(LogSink.prefix("demo") + "FAILED: " + e.getMessage());
+                return 1; // the shutdown hook stops the stack
+            }
             Banner.printDemo(out, result);
             if (exitAfterDemo) {
                 return 0; // System.exit runs the shutdown hook, which stops the stack

@@ -1,5 +1,6 @@
 package io.dealwire.localstack;
 
+import io.dealwire.contract.Headers;
 import io.dealwire.contract.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,9 +29,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Re-drives a consumer group's dead-letter topic: copies every record not re-driven yet from
- * {@code dealwire.deals.v1.dlq.<group>} back to the topic it came from (its {@code dead-letter-topic}
- * header, else {@code dealwire.deals.v1}), with the same key, value and headers minus the dead-letter
- * ones, plus {@code dw_redriven_from}. Progress is the committed offset of the tool's own consumer
+ * {@code dealwire.deals.v1.dlq.<group>} back to the topic it came from (its {@code dead-letter-topic} or
+ * {@code dw_dlq_original_topic} header, else {@code dealwire.deals.v1}), with the same key, value and
+ * headers minus the dead-letter ones ({@code dead-letter-*}, {@code dw_dlq_*}), plus
+ * {@code dw_redriven_from}. Progress is the committed offset of the tool's own consumer
  * group {@code dealwire-redrive.<group>}, committed after the copies are acknowledged (acks=all):
  * a crash copies a record twice at worst, which the idempotent consumers drop by eventId.
  */
@@ -42,6 +45,8 @@ public final class Redrive {
     public static final String REDRIVEN_FROM = "dw_redriven_from";
     private static final String SMALLRYE_PREFIX = "dead-letter-";
     private static final String CONTRACT_PREFIX = "dw_dlq_";
+    /** Where a dead letter was read from: SmallRye's header, or the contract's (catalog's own DLQ writer). */
+    private static final Set<String> ORIGIN_HEADERS = Set.of(SMALLRYE_PREFIX + "topic", Headers.DLQ_ORIGINAL_TOPIC);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration MAX_RUN = Duration.ofMinutes(10);
 
@@ -103,7 +108,7 @@ public final class Redrive {
         RecordHeaders headers = new RecordHeaders();
         String target = Topics.DEALS;
         for (Header header : record.headers()) {
-            if ((SMALLRYE_PREFIX + "topic").equals(header.key()) && header.value() != null) {
+            if (ORIGIN_HEADERS.contains(header.key()) && header.value() != null) {
                 String original = new String(header.value(), StandardCharsets.UTF_8);
                 // never back into a dead-letter topic, whatever a header says
                 if (!original.contains(".dlq.")) {
