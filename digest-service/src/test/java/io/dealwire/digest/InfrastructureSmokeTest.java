@@ -4,40 +4,45 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.dealwire.digest.support.ProxiedPostgresResource;
 import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.InjectGreenMail;
-import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
-import io.dealwire.testsupport.PostgresResource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+/** The wiring: real SMTP (GreenMail) with a custom Message-ID kept, and health with broker and database up. */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
-@WithTestResource(PostgresResource.class)
+@WithTestResource(ProxiedPostgresResource.class)
 @WithTestResource(GreenMailResource.class)
 class InfrastructureSmokeTest {
 
+    private static final String DEFAULT_RECIPIENT = "smoke@example.org";
+
     @InjectGreenMail
     GreenMail greenMail;
-
-    @InjectKafkaCompanion
-    KafkaCompanion kafka;
 
     @Inject
     Mailer mailer;
 
     @Test
-    void shouldSendAMailThatGreenMailReceives() throws Exception {
-        mailer.send(Mail.withText("reader@example.org", "hello", "body"));
-        assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
-        assertThat(greenMail.getReceivedMessages()[0].getSubject()).isEqualTo("hello");
-        assertThat(kafka).isNotNull();
+    void shouldSendAMailThatGreenMailReceivesWithOurMessageId() throws Exception {
+        mailer.send(Mail.withText(DEFAULT_RECIPIENT, "hello", "body").addHeader("Message-ID", "<smoke.1@dealwire>"));
+        assertThat(greenMail.waitForIncomingEmail(30_000, 1)).isTrue();
+        var received = io.dealwire.digest.support.Mails.to(greenMail, DEFAULT_RECIPIENT);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("hello");
+        assertThat(received.get(0).getHeader("Message-ID")).containsExactly("<smoke.1@dealwire>");
+    }
+
+    @Test
+    void shouldReportLiveAndReady() {
         given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }
