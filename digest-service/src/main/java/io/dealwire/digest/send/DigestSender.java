@@ -36,6 +36,7 @@ public class DigestSender {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "digest-sender"));
     private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     /** Test hook: stop a run after this many messages, as if the process died between two messages. */
     private volatile int stopAfter = -1;
@@ -44,8 +45,13 @@ public class DigestSender {
     public void trigger() {
         if (!stopping && queued.compareAndSet(false, true)) {
             worker.execute(() -> {
+                running.set(true);
                 queued.set(false);
-                runOnce();
+                try {
+                    runOnce();
+                } finally {
+                    running.set(false);
+                }
             });
         }
     }
@@ -53,6 +59,11 @@ public class DigestSender {
     /** Simulates a kill between messages: the next run stops after {@code messages} messages. */
     void stopAfter(int messages) {
         stopAfter = messages;
+    }
+
+    /** No run in progress or queued on this replica. */
+    boolean isIdle() {
+        return !running.get() && !queued.get();
     }
 
     private void runOnce() {

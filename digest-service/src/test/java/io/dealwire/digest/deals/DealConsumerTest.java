@@ -1,0 +1,143 @@
+package io.dealwire.digest.deals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dealwire.contract.Deal;
+import io.dealwire.contract.DealEvent;
+import io.dealwire.contract.Stage;
+import io.dealwire.contract.Topics;
+import io.dealwire.digest.support.DatabaseProxy;
+import io.dealwire.digest.support.DigestFlows;
+import io.dealwire.digest.support.InjectDatabaseProxy;
+import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.digest.support.SeedDeals;
+import io.dealwire.testsupport.GreenMailResource;
+import io.dealwire.testsupport.InjectKafkaCompanion;
+import io.dealwire.testsupport.KafkaResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The digest's consumer: poison to the dead-letter topic and on to the next record, duplicates
+ * dropped, a database outage waited out. Every deal here ends withdrawn, so no issue shows it.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(ProxiedPostgresResource.class)
+@WithTestResource(GreenMailResource.class)
+class DealConsumerTest {
+
+    private static final String DLQ = Topics.dlq(Topics.DIGEST_GROUP);
+    private static final LocalDate DEFAULT_REPORTED_ON = LocalDate.of(2026, 7, 21);
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @InjectDatabaseProxy
+    DatabaseProxy database;
+
+    private ConsumerTask<String, String> deadLetters;
+
+    @BeforeEach
+    void watchDeadLetters() {
+        deadLetters = kafka.consumeStrings().fromTopics(DLQ);
+    }
+
+    @AfterEach
+    void stopWatching() {
+        database.proxy().restore();
+        deadLetters.stop();
+    }
+
+    @Test
+    void shouldDeadLetterPoisonRecordsAndGoOn() {
+        String unreadableKey = UUID.randomUUID().toString();
+        produce(unreadableKey, "{not json");
+        Deal blankHeadline = SeedDeals.deal("consumer-invalid", " ", Stage.UPSTREAM, DEFAULT_REPORTED_ON);
+        DealEvent invalid = DealEvent.submitted(SeedDeals.DEFAULT_PARTNER, blankHeadline, java.time.Instant.now());
+        DigestFlows.publish(kafka, invalid);
+        DealEvent after = DigestFlows.withdraw(kafka, "consumer-after-poison");
+
+        DigestFlows.awaitApplied(after);
+        ConsumerRecord<String, String> unreadable = awaitDeadLetter(unreadableKey);
+        assertThat(header(unreadable, "dead-letter-reason")).startsWith("unreadable deal event");
+        assertThat(header(unreadable, "dead-letter-topic")).isEqualTo(Topics.DEALS);
+        assertThat(unreadable.value()).isEqualTo("{not json");
+        assertThat(header(awaitDeadLetter(invalid.dealId().toString()), "dead-letter-reason"))
+                .contains("invalid deal event", "deal.headline");
+    }
+
+    @Test
+    void shouldApplyTheSameEventOnlyOnce() throws Exception {
+        DealEvent submitted = DigestFlows.submit(kafka,
+                SeedDeals.deal("consumer-duplicate", "Duplicate deal", Stage.UPSTREAM, DEFAULT_REPORTED_ON));
+        DigestFlows.awaitApplied(submitted);
+        Timestamp firstApplied = updatedAt(submitted.dealId());
+
+        DigestFlows.publish(kafka, submitted);
+        // a poison record on the same key (same partition) is handled after the duplicate
+        produce(submitted.dealId().toString(), "not an event");
+        awaitDeadLetter(submitted.dealId().toString());
+        assertThat(updatedAt(submitted.dealId())).isEqualTo(firstApplied);
+
+        DigestFlows.awaitApplied(DigestFlows.withdraw(kafka, "consumer-duplicate"));
+    }
+
+    @Test
+    void shouldWaitOutADatabaseOutageWithoutDeadLettering() throws Exception {
+        database.proxy().cut();
+        DealEvent duringOutage = DigestFlows.submit(kafka,
+                SeedDeals.deal("consumer-outage", "Deal during an outage", Stage.UPSTREAM, DEFAULT_REPORTED_ON));
+        // give the consumer time to meet the outage (no assertion on timing)
+        Thread.sleep(3_000);
+        assertThat(updatedAt(duringOutage.dealId())).isNull();
+        database.proxy().restore();
+
+        DigestFlows.awaitApplied(duringOutage);
+        assertThat(deadLetters.getRecords()).noneMatch(r -> duringOutage.dealId().toString().equals(r.key()));
+        DigestFlows.awaitApplied(DigestFlows.withdraw(kafka, "consumer-outage"));
+    }
+
+    private ConsumerRecord<String, String> awaitDeadLetter(String key) {
+        await().atMost(DigestFlows.PATIENCE)
+                .until(() -> deadLetters.getRecords().stream().anyMatch(r -> key.equals(r.key())));
+        return deadLetters.getRecords().stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+    }
+
+    private void produce(String key, String value) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.DEALS, key, value)).awaitCompletion();
+    }
+
+    /** Read past the proxy, straight from PostgreSQL. */
+    private Timestamp updatedAt(UUID dealId) throws SQLException {
+        try (Connection connection = database.direct();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT updated_at FROM digest.deal WHERE deal_id = ?")) {
+            statement.setObject(1, dealId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getTimestamp(1) : null;
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,131 @@
+package io.dealwire.digest.subscription;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.icegreen.greenmail.util.GreenMail;
+import io.dealwire.contract.Stage;
+import io.dealwire.digest.support.DigestFlows;
+import io.dealwire.digest.support.Mails;
+import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.digest.support.SeedDeals;
+import io.dealwire.testsupport.GreenMailResource;
+import io.dealwire.testsupport.InjectGreenMail;
+import io.dealwire.testsupport.InjectKafkaCompanion;
+import io.dealwire.testsupport.KafkaResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Double opt-in, confirm, digest, one-click unsubscribe, re-subscribe; weeks 2026-W10 to W12. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(ProxiedPostgresResource.class)
+@WithTestResource(GreenMailResource.class)
+class SubscriptionLifecycleTest {
+
+    private static final String DEFAULT_READER = "lifecycle-reader@example.org";
+    private static final String DEFAULT_UNCONFIRMED = "lifecycle-unconfirmed@example.org";
+
+    @InjectGreenMail
+    GreenMail greenMail;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Test
+    void shouldAnswerTheSameWhetherTheAddressIsKnownOrNot() {
+        String known = "known@example.org";
+        String first = subscribe(known);
+        String again = subscribe(known);
+        String unknown = subscribe("never-seen-before@example.org");
+        assertThat(again).isEqualTo(first).isEqualTo(unknown);
+    }
+
+    @Test
+    void shouldRejectInvalidRequestsWithProblemDetails() {
+        given().contentType(ContentType.JSON).body(Map.of("email", "not-an-address"))
+                .post("/api/v1/subscriptions").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("email"));
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@example.org", "stage", "UPSTREAM"))
+                .post("/api/v1/subscriptions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("email", "a@example.org", "countries", new String[] {"XX"}))
+                .post("/api/v1/subscriptions").then().statusCode(400);
+    }
+
+    @Test
+    void shouldOfferASubscribePageWhoseFormSubscribes() {
+        given().get("/subscribe").then().statusCode(200).body(containsString("<form method=\"post\" action=\"/subscribe\""));
+        given().formParam("email", "page-form@example.org").formParam("stages", "DOWNSTREAM")
+                .post("/subscribe").then().statusCode(200).body(containsString("Check your inbox"));
+        DigestFlows.awaitMails(greenMail, "page-form@example.org", 1);
+        given().formParam("email", "nonsense").post("/subscribe").then().statusCode(400)
+                .body(containsString("Please check the form"));
+    }
+
+    @Test
+    void shouldSendOnlyToConfirmedReadersAndStopAfterOneClickUnsubscribe() throws Exception {
+        given().contentType(ContentType.JSON).body(Map.of("email", DEFAULT_READER, "name", "Rea <b>der</b>"))
+                .post("/api/v1/subscriptions").then().statusCode(202);
+        MimeMessage confirmation = DigestFlows.awaitMails(greenMail, DEFAULT_READER, 1).get(0);
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm your Deal Wire subscription");
+        assertThat(Mails.part(confirmation, "text/html").orElseThrow()).contains("Rea &lt;b&gt;der&lt;/b&gt;");
+        String token = Mails.confirmToken(confirmation);
+
+        // a GET (a mail scanner following the link) confirms nothing
+        given().get("/confirm/{token}", token).then().statusCode(200).body(containsString("method=\"post\""));
+        assertThat(DigestFlows.statusOf(DEFAULT_READER)).isEqualTo(Subscriber.Status.PENDING);
+        given().post("/confirm/{token}", token).then().statusCode(200).body(containsString(DEFAULT_READER));
+        assertThat(DigestFlows.statusOf(DEFAULT_READER)).isEqualTo(Subscriber.Status.CONFIRMED);
+        given().post("/confirm/{token}", token).then().statusCode(404);
+
+        given().contentType(ContentType.JSON).body(Map.of("email", DEFAULT_UNCONFIRMED))
+                .post("/api/v1/subscriptions").then().statusCode(202);
+
+        MimeMessage digest = sendWeekWithOneDeal("2026-W10", LocalDate.of(2026, 3, 3)).get(0);
+        assertThat(Mails.digests(greenMail, DEFAULT_UNCONFIRMED, "2026-W10")).isEmpty();
+        String unsubscribeToken = Mails.unsubscribeToken(digest);
+        assertThat(Mails.part(digest, "text/plain").orElseThrow()).contains("/unsubscribe/" + unsubscribeToken);
+
+        // the unsubscribe page's GET only shows a button
+        given().get("/unsubscribe/{token}", unsubscribeToken).then().statusCode(200)
+                .body(containsString("List-Unsubscribe"));
+        assertThat(DigestFlows.statusOf(DEFAULT_READER)).isEqualTo(Subscriber.Status.CONFIRMED);
+        // RFC 8058 one-click, as a mail client sends it
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post("/unsubscribe/{token}", unsubscribeToken).then().statusCode(200);
+        assertThat(DigestFlows.statusOf(DEFAULT_READER)).isEqualTo(Subscriber.Status.UNSUBSCRIBED);
+
+        sendWeekWithOneDeal("2026-W11", LocalDate.of(2026, 3, 10));
+        assertThat(Mails.digests(greenMail, DEFAULT_READER, "2026-W11")).isEmpty();
+        assertThat(Mails.to(greenMail, DEFAULT_UNCONFIRMED)).hasSize(1); // the confirmation, nothing else
+
+        given().post("/unsubscribe/{token}/resubscribe", unsubscribeToken).then().statusCode(200);
+        assertThat(DigestFlows.statusOf(DEFAULT_READER)).isEqualTo(Subscriber.Status.CONFIRMED);
+        assertThat(sendWeekWithOneDeal("2026-W12", LocalDate.of(2026, 3, 17))).hasSize(1);
+        given().post("/unsubscribe/{token}", "x".repeat(43)).then().statusCode(404);
+    }
+
+    /** Publishes one deal reported in the week, sends the week, returns the reader's mails of it. */
+    private java.util.List<MimeMessage> sendWeekWithOneDeal(String week, LocalDate reportedOn) {
+        var event = DigestFlows.submit(kafka, SeedDeals.deal("lifecycle-" + week, "Lifecycle deal of " + week,
+                Stage.MIDSTREAM, reportedOn));
+        DigestFlows.awaitApplied(event);
+        assertThat(DigestFlows.sendIssue(week).statusCode()).isEqualTo(202);
+        DigestFlows.awaitIssueSent(week);
+        return Mails.digests(greenMail, DEFAULT_READER, week);
+    }
+
+    private static String subscribe(String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email))
+                .post("/api/v1/subscriptions").then().statusCode(202).extract().asString();
+    }
+}
