@@ -1,0 +1,95 @@
+package io.dealwire.catalog.browse;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dealwire.catalog.deal.DealEntity;
+import io.dealwire.catalog.support.Db;
+import io.dealwire.catalog.support.Events;
+import io.dealwire.catalog.support.ProxiedPostgresResource;
+import io.dealwire.catalog.support.Seed;
+import io.dealwire.catalog.support.TestDeals;
+import io.dealwire.contract.DealEvent;
+import io.dealwire.contract.DealIds;
+import io.dealwire.testsupport.InjectKafkaCompanion;
+import io.dealwire.testsupport.KafkaResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/** The server-rendered deal browser. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(ProxiedPostgresResource.class)
+class DealBrowserTest {
+
+    static final String EVIL_HEADLINE = "<script>alert('x')</script> Evil & Co buys <b>everything</b>";
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Test
+    void shouldShowAWeekGroupedByStageWithLabelledFilters() {
+        Seed.ensurePublished(kafka);
+
+        String html = given().queryParam("week", TestDeals.SEED_WEEK).get("/deals").then().statusCode(200)
+                .contentType("text/html").extract().asString();
+
+        assertThat(html).contains("<html lang=\"en\">", "<title>Deals of 2025-W37",
+                "<label for=\"stage\">", "<label for=\"country\">", "name=\"viewport\"");
+        assertThat(html).contains("Cross-chain and government", "Upstream", "Midstream", "Downstream");
+        assertThat(html.indexOf("Cross-chain and government")).isGreaterThan(html.indexOf("Downstream"));
+        assertThat(html).contains("JS Link announces a $223 million NdFeB magnet plant in Columbus, Georgia");
+        assertThat(html).contains("9 deals.");
+        assertThat(html).doesNotContain("<script", "<link", "http://", "https://cdn");
+    }
+
+    @Test
+    void shouldFilterTheWeekPage() {
+        Seed.ensurePublished(kafka);
+
+        String html = given().queryParam("week", TestDeals.SEED_WEEK).queryParam("stage", "UPSTREAM")
+                .get("/deals").then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("Torngat Metals and VAC sign an MOU", "1 deal.")
+                .doesNotContain("JS Link announces");
+        assertThat(html).contains("<option value=\"UPSTREAM\" selected>");
+    }
+
+    @Test
+    void shouldEscapePartnerTextOnTheWeekAndDetailPages() {
+        String partner = TestDeals.uniquePartner();
+        LocalDate reportedOn = LocalDate.parse("2025-09-24"); // 2025-W39
+        DealEvent event = TestDeals.submitted(partner, TestDeals.deal("evil", EVIL_HEADLINE, reportedOn));
+        Events.publish(kafka, event);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Db.read(() -> DealEntity.findByIdOptional(event.dealId()).isPresent()));
+
+        String week = given().queryParam("week", "2025-W39").get("/deals").then().statusCode(200)
+                .extract().asString();
+        String detail = given().get("/deals/{id}", event.dealId()).then().statusCode(200).extract().asString();
+
+        for (String html : new String[] { week, detail }) {
+            assertThat(html).doesNotContain("<script>", "<b>everything");
+            assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Evil &amp; Co buys");
+        }
+        assertThat(detail).contains("Revisions", "deal.submitted", "Lynas Rare Earths");
+    }
+
+    @Test
+    void shouldShowADealWithItsRevisions() {
+        Seed.ensurePublished(kafka);
+
+        String html = given().get("/deals/{id}",
+                        DealIds.dealId(TestDeals.SEED_PARTNER, "reex-2025-09-02-jslink-columbus-magnets"))
+                .then().statusCode(200).extract().asString();
+
+        assertThat(html).contains("USD 223000000", "3000 t/y", "Neodymium (Nd)", "Columbus, Georgia",
+                "<td>1</td><td>deal.submitted</td>");
+        given().get("/deals/not-a-uuid").then().statusCode(400);
+    }
+}
