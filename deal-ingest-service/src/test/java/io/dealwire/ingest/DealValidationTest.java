@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dealwire.contract.DealIds;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
 import io.quarkus.test.common.WithTestResource;
@@ -98,7 +97,6 @@ class DealValidationTest {
     @MethodSource("brokenRules")
     void shouldAnswer400NamingTheFieldAndPublishNothing(String rule, String field, Consumer<ObjectNode> breakIt) {
         ObjectNode deal = Deals.defaultDeal();
-        String externalId = deal.get("externalId").asText();
         breakIt.accept(deal);
         DealTopic topic = new DealTopic(kafka.getBootstrapServers());
         long before = topic.size();
@@ -110,8 +108,8 @@ class DealValidationTest {
                 .body("errors.field", hasItem(field))
                 .body(not(containsString("io.dealwire")), not(containsString("Exception")));
 
+        // tests run one at a time and only requests publish: an unchanged end offset means nothing was written
         assertThat(topic.size()).isEqualTo(before);
-        assertThat(topic.withKey(DealIds.dealId(Partners.REEX, externalId))).isEmpty();
     }
 
     @Test

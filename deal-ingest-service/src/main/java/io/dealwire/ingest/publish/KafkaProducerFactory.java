@@ -2,6 +2,8 @@ package io.dealwire.ingest.publish;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
@@ -27,6 +29,11 @@ public class KafkaProducerFactory {
     Producer<String, byte[]> producer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
             PublishConfig config) {
         return new KafkaProducer<>(settings(kafka, config.publishTimeout()));
+    }
+
+    /** Creates the producer at start, so the first partner's request does not pay for it within its bound. */
+    void warmUp(@Observes StartupEvent event, Producer<String, byte[]> producer) {
+        producer.metrics();
     }
 
     void close(@Disposes Producer<String, byte[]> producer) {
