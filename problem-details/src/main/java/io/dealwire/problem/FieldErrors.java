@@ -2,6 +2,7 @@ package io.dealwire.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
  * Public so that endpoints validating items one by one (a batch) report them alike.
  */
 public final class FieldErrors {
+
+    private static final ObjectMapper JSON_NAMES = new ObjectMapper();
 
     private FieldErrors() {
     }
@@ -106,9 +109,9 @@ public final class FieldErrors {
     }
 
     private static String enumValues(Class<?> type) {
-        // toString() of our enums is their JSON value (e.g. "t/y", "Nd"); fall back to name()
+        // what a partner must write: the @JsonValue / @JsonProperty form (e.g. "t/y", "Nd"), not the Java name
         return Arrays.stream(type.getEnumConstants())
-                .map(Object::toString)
+                .map(constant -> JSON_NAMES.convertValue(constant, String.class))
                 .collect(Collectors.joining(", "));
     }
 

@@ -19,10 +19,26 @@ public class ProbeResource {
 
     public enum Colour { RED, GREEN }
 
+    /** Written in JSON by a value other than its Java name, like a capacity unit. */
+    public enum Unit {
+        TONNES_PER_YEAR("t/y"), TONNES("t");
+
+        private final String json;
+
+        Unit(String json) {
+            this.json = json;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String json() {
+            return json;
+        }
+    }
+
     public record Item(@NotBlank String name) {
     }
 
-    public record Body(@NotBlank @Size(max = 5) String name, @NotNull Colour colour, Integer count,
+    public record Body(@NotBlank @Size(max = 5) String name, @NotNull Colour colour, Integer count, Unit unit,
             List<@Valid Item> items) {
     }
 

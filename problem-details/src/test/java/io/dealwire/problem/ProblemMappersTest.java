@@ -53,6 +53,15 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldListTheJsonValuesOfAnEnumNotItsJavaNames() {
+        given().contentType("application/json").body("{\"name\":\"abc\",\"colour\":\"RED\",\"unit\":\"kt\"}")
+                .post("/probe").then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("unit"))
+                .body("errors[0].message", equalTo("must be one of t/y, t"));
+    }
+
+    @Test
     void shouldNameAFieldOfTheWrongType() {
         given().contentType("application/json").body("{\"name\":\"abc\",\"colour\":\"RED\",\"count\":\"many\"}")
                 .post("/probe").then()
