@@ -2,6 +2,7 @@ package io.dealwire.digest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.dealwire.digest.support.ProxiedPostgresResource;
@@ -38,6 +39,16 @@ class InfrastructureSmokeTest {
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("hello");
         assertThat(received.get(0).getHeader("Message-ID")).containsExactly("<smoke.1@dealwire>");
+    }
+
+    @Test
+    void shouldServeOpenApiAndDigestMetrics() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/subscriptions"))
+                .body(containsString("/api/v1/digests/{week}/send"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dealwire_digest_subscribers{state=\"CONFIRMED\""))
+                .body(containsString("dealwire_digest_mails_sent_total"));
     }
 
     @Test

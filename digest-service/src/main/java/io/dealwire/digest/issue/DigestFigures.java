@@ -88,7 +88,8 @@ final class DigestFigures {
                         Collectors.counting()));
         if (!elements.isEmpty()) {
             numbers.add(new Figure("Elements named", elements.entrySet().stream()
-                    .sorted(Map.Entry.<RareEarthElement, Long>comparingByValue().reversed())
+                    .sorted(Map.Entry.<RareEarthElement, Long>comparingByValue().reversed()
+                            .thenComparing(e -> e.getKey().symbol()))
                     .map(e -> e.getKey().symbol() + " " + e.getValue())
                     .collect(Collectors.joining(", "))));
         }
@@ -99,7 +100,8 @@ final class DigestFigures {
         Map<E, Long> counts = deals.stream()
                 .collect(Collectors.groupingBy(key, () -> new EnumMap<>(type), Collectors.counting()));
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<E, Long>comparingByValue().reversed())
+                .sorted(Map.Entry.<E, Long>comparingByValue().reversed()
+                        .thenComparing(e -> Formats.label(e.getKey())))
                 .map(e -> Formats.label(e.getKey()) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
     }

@@ -5,17 +5,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
 
 /**
  * Prometheus figures: {@code dealwire_digest_subscribers{state}} and
@@ -24,8 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code dealwire_digest_smtp_transient_failures_total} and the {@code dealwire_digest_mail_send_seconds}
  * timer, whose rate is the send rate.
  */
+@Startup
 @ApplicationScoped
 public class DigestMetrics {
+
+    private static final Logger LOG = Logger.getLogger(DigestMetrics.class);
 
     @Inject
     MeterRegistry registry;
@@ -67,8 +72,16 @@ public class DigestMetrics {
 
     @Scheduled(identity = "digest-metrics", every = "${dealwire.digest.metrics-refresh}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void refresh() {
+        try {
+            QuarkusTransaction.requiringNew().run(this::readCounts);
+        } catch (RuntimeException e) {
+            // database unreachable: keep the last figures; the datasource health check reports the outage
+            LOG.debugf("Gauges not refreshed: %s", e.getMessage());
+        }
+    }
+
+    private void readCounts() {
         subscribers.values().forEach(v -> v.set(0));
         List<Object[]> rows = em.createQuery("select s.status, count(s) from Subscriber s group by s.status",
                 Object[].class).getResultList();
