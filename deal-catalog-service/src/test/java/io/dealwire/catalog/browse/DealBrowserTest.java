@@ -49,6 +49,15 @@ class DealBrowserTest {
     }
 
     @Test
+    void shouldOpenOnTheLatestWeekWithDealsWhenNoWeekIsGiven() {
+        Seed.ensurePublished(kafka);
+
+        String html = given().get("/deals").then().statusCode(200).extract().asString();
+
+        assertThat(html).containsPattern("<h1>Deals of \\d{4}-W\\d{2}").doesNotContain("<p>0 deals.");
+    }
+
+    @Test
     void shouldFilterTheWeekPage() {
         Seed.ensurePublished(kafka);
 
