@@ -131,6 +131,11 @@ public final class LocalStack implements AutoCloseable {
         }
         closed = true;
         say("stopping ...");
+        try {
+            Files.deleteIfExists(settings.stateDir().resolve(STATE_FILE));
+        } catch (IOException e) {
+            say("could not delete " + STATE_FILE + ": " + e.getMessage());
+        }
         // the services first, all at once: they still need Kafka and PostgreSQL to shut down cleanly
         ManagedProcess.stopAll(services.stream().map(ServiceProcess::process).toList());
         if (kafka != null) {

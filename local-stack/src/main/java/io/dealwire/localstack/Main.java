@@ -116,15 +116,17 @@ public final class Main {
         return 0;
     }
 
-    /** The broker of a stack started by {@code ./dealwire up}, else Kafka's usual address. */
+    /** The broker of a stack started by {@code ./dealwire up} (or demo), else Kafka's usual address. */
     private String runningStackBootstrap() throws IOException {
-        Path state = home.resolve(".dealwire/up").resolve(LocalStack.STATE_FILE);
-        if (Files.isRegularFile(state)) {
-            Properties props = new Properties();
-            try (Reader in = Files.newBufferedReader(state)) {
-                props.load(in);
+        for (String stack : List.of(".dealwire/up", ".dealwire/demo")) {
+            Path state = home.resolve(stack).resolve(LocalStack.STATE_FILE);
+            if (Files.isRegularFile(state)) {
+                Properties props = new Properties();
+                try (Reader in = Files.newBufferedReader(state)) {
+                    props.load(in);
+                }
+                return props.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
             }
-            return props.getProperty("kafka.bootstrap.servers", "127.0.0.1:9092");
         }
         return "127.0.0.1:9092";
     }

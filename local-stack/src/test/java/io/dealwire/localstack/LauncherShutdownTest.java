@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +39,8 @@ class LauncherShutdownTest {
             List<ProcessHandle> children = launcher.descendants().toList();
             assertThat(children).as("Kafka and the mail catcher run as child processes").hasSizeGreaterThanOrEqualTo(2);
 
-            // what Ctrl-C sends (bash's built-in kill: no procps needed)
-            new ProcessBuilder("bash", "-c", "kill -INT " + launcher.pid()).start().waitFor();
+            // bash's built-in kill: no procps needed
+            new ProcessBuilder("bash", "-c", "kill -" + stopSignal(launcher) + " " + launcher.pid()).start().waitFor();
 
             assertThat(launcher.waitFor(2, TimeUnit.MINUTES)).as("the launcher ends after Ctrl-C").isTrue();
             assertThat(children).allSatisfy(child -> assertThat(child.isAlive())
@@ -51,6 +52,20 @@ class LauncherShutdownTest {
             launcher.descendants().forEach(ProcessHandle::destroyForcibly);
             launcher.destroyForcibly();
         }
+    }
+
+    /**
+     * What Ctrl-C sends, SIGINT, unless the launcher inherited it as ignored (a JVM started in the
+     * background by a shell without job control, as some CI runners do, cannot handle it): then
+     * SIGTERM, which takes the same path in the JVM (its shutdown hooks).
+     */
+    private static String stopSignal(Process launcher) throws Exception {
+        Path status = Path.of("/proc", Long.toString(launcher.pid()), "status");
+        long ignored = Files.readAllLines(status).stream().filter(line -> line.startsWith("SigIgn:"))
+                .map(line -> Long.parseLong(line.substring("SigIgn:".length()).trim(), 16))
+                .findFirst().orElse(0L);
+        boolean sigintIgnored = (ignored & (1L << (2 - 1))) != 0;
+        return sigintIgnored ? "TERM" : "INT";
     }
 
     private static void read(Process process, List<String> output) {

@@ -1,0 +1,67 @@
+package io.dealwire.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The demo's journey on the three packaged services, real Kafka (its own process), real PostgreSQL and
+ * a real SMTP catcher: one stack on free ports, so it never clashes with other tests or a dev stack.
+ */
+class EndToEndTest {
+
+    @Test
+    void shouldDeliverTheSeedWeekToTheConfirmedSubscriberAndLeaveNoProcessBehind() throws Exception {
+        Path home = TestHome.path();
+        Path state = Files.createTempDirectory("dealwire-e2e-");
+        String database = "dealwire_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        List<ProcessHandle> started = new ArrayList<>();
+
+        try (LocalStack stack = LocalStack.start(StackSettings.isolated(home, state, database, false),
+                LogSink.to(System.out))) {
+            stack.processes().forEach(process -> started.add(process.handle()));
+            ProcessHandle.current().descendants().forEach(started::add);
+
+            DemoJourney.Result result = new DemoJourney(stack.urls(), stack.mail(), LogSink.to(System.out)).run();
+
+            MimeMessage digest = result.digest();
+            assertThat(digest.getSubject()).contains("Rare Earth Deal Update").contains("9 deals");
+            assertThat(digest.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+            String text = Mails.part(digest, "text/plain").orElseThrow();
+            assertThat(text).contains(DemoData.headlines());
+            assertThat(Mails.part(digest, "text/html")).as("an HTML alternative").isPresent();
+            long digests = stack.mail().messagesFor(DemoData.SUBSCRIBER_EMAIL).stream()
+                    .filter(EndToEndTest::isDigest).count();
+            assertThat(digests).as("one issue, one mail").isEqualTo(1);
+            assertThat(get(result.archive())).contains(DemoData.headlines().get(0));
+        }
+
+        assertThat(started).as("processes still alive after the stack stopped")
+                .noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static boolean isDigest(MimeMessage message) {
+        try {
+            return DemoJourney.isDigest(message);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String get(URI uri) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s", uri).isEqualTo(200);
+        return response.body();
+    }
+}
