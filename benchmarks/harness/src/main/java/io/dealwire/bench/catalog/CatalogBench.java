@@ -1,0 +1,121 @@
+package io.dealwire.bench.catalog;
+
+import io.dealwire.bench.BenchSizes;
+import io.dealwire.bench.Footprint;
+import io.dealwire.bench.load.DealBodies;
+import io.dealwire.bench.report.Report;
+import io.dealwire.bench.stack.BenchStack;
+import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.localstack.Service;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Events applied per second when the catalog replays a backlog: the backlog is produced to a topic of
+ * its own first, then a catalog with an empty database and a new consumer group is started on it and
+ * the rows are counted until all are there. Compared with the plain JDBC baseline, and with the
+ * catalog itself with batching turned off (one event per transaction, no JDBC statement batching).
+ */
+public final class CatalogBench {
+
+    static final String BACKLOG_TOPIC = "bench.catalog-backlog";
+    private static final String AREA = "catalog";
+
+    private final BenchStack stack;
+    private final BenchSizes sizes;
+    private final Report report;
+
+    public CatalogBench(BenchStack stack, BenchSizes sizes, Report report) {
+        this.stack = stack;
+        this.sizes = sizes;
+        this.report = report;
+    }
+
+    public void run() throws Exception {
+        int events = sizes.catalogEvents();
+        stack.createTopic(BACKLOG_TOPIC, 3);
+        long produceStart = System.nanoTime();
+        Backlog.produce(stack.bootstrapServers(), BACKLOG_TOPIC, new DealBodies("catalog-" + System.currentTimeMillis(),
+                "2025-09-10"), events);
+        report.note(String.format("catalog: backlog of %d deal.submitted events (one new deal each) produced to %s"
+                + " in %.1f s", events, BACKLOG_TOPIC, (System.nanoTime() - produceStart) / 1e9));
+
+        stack.postgres().createDatabase("bench_jdbc");
+        JdbcUpsertBaseline.migrate(stack.postgres(), "bench_jdbc", stack.home());
+        JdbcUpsertBaseline.Result baseline = JdbcUpsertBaseline.run(stack.postgres(), "bench_jdbc",
+                stack.bootstrapServers(), BACKLOG_TOPIC, events);
+        report.note(String.format("JDBC baseline: %d events in %.1f s (%.1f s of it in JDBC)", baseline.events(),
+                baseline.seconds(), baseline.jdbcSeconds()));
+
+        double batched = replay("bench_catalog_batched", "bench-catalog-batched", Map.of());
+        report.add(AREA, "events applied/s (backlog replay)", batched, "/s", "plain consumer + JDBC batch upsert",
+                baseline.perSecond(), "≥ 2,500/s");
+        report.add(AREA, "events applied/s (backlog replay)", batched, "/s", "JDBC batch upsert time alone",
+                baseline.jdbcPerSecond(), "");
+
+        Map<String, String> unbatched = new LinkedHashMap<>();
+        // one record per poll, hence one transaction per event, and no JDBC statement batching
+        unbatched.put("mp.messaging.incoming.deals.max.poll.records", "1");
+        unbatched.put("quarkus.hibernate-orm.jdbc.statement-batch-size", "1");
+        unbatched.put("quarkus.datasource.jdbc.additional-jdbc-properties.reWriteBatchedInserts", "false");
+        double single = replay("bench_catalog_unbatched", "bench-catalog-unbatched", unbatched);
+        report.add(AREA, "events applied/s, batched (as shipped)", batched, "/s", "unbatched (1 event per transaction)",
+                single, "");
+    }
+
+    /** Starts a catalog on the backlog with an empty database; events per second from first row to last. */
+    private double replay(String database, String group, Map<String, String> extra) throws Exception {
+        stack.postgres().createDatabase(database);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("mp.messaging.incoming.deals.topic", BACKLOG_TOPIC);
+        config.put("mp.messaging.incoming.deals.group.id", group);
+        config.putAll(extra);
+        JavaProcess catalog = Footprint.ready(stack.startService(Service.CATALOG, database, config), report);
+        try {
+            int events = sizes.catalogEvents();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            long firstSeen = 0;
+            int firstCount = 0;
+            int count = 0;
+            try (Connection connection = stack.postgres().connect(database)) {
+                while (count < events) {
+                    if (!catalog.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the catalog applied " + count + " of " + events
+                                + " events: " + catalog.process().diagnostics());
+                    }
+                    Backlog.sleepPoll();
+                    count = count(connection);
+                    if (firstSeen == 0 && count > 0) {
+                        firstSeen = System.nanoTime();
+                        firstCount = count;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - firstSeen) / 1e9;
+            double perSecond = (events - firstCount) / seconds;
+            report.note(String.format("catalog %s: %d events, %.1f s from the first committed batch (%d rows) to"
+                    + " the last; RSS %d MiB at the end", group, events, seconds, firstCount, catalog.rssKib() / 1024));
+            return perSecond;
+        } finally {
+            stack.stop(catalog);
+        }
+    }
+
+    private static int count(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*) FROM catalog.deal")) {
+            result.next();
+            return result.getInt(1);
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return 0; // Flyway has not created the table yet
+            }
+            throw e;
+        }
+    }
+}

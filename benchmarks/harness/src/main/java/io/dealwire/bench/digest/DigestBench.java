@@ -1,0 +1,137 @@
+package io.dealwire.bench.digest;
+
+import io.dealwire.bench.BenchSizes;
+import io.dealwire.bench.Footprint;
+import io.dealwire.bench.catalog.Backlog;
+import io.dealwire.bench.load.DealBodies;
+import io.dealwire.bench.report.Report;
+import io.dealwire.bench.stack.BenchStack;
+import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.ThreadDump;
+import io.dealwire.localstack.Service;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The digest: mails per second to GreenMail for N confirmed subscribers, once with the rate limit far
+ * above what can be sent (capacity) and once with a set rate (is it honoured within 5 %?); and the
+ * time to compose (preview) an issue over many deals. Deals reach the digest the real way, as events
+ * on a topic of their own; subscribers are inserted directly as confirmed (the double opt-in is not
+ * what is measured).
+ */
+public final class DigestBench {
+
+    static final String DEALS_TOPIC = "bench.digest-deals";
+    static final String SEND_WEEK = "2025-W37";
+    static final String COMPOSE_WEEK = "2025-W38";
+    private static final String AREA = "digest";
+    private static final int UNLIMITED_RATE = 100_000;
+    private static final Duration SLOW_PREVIEW = Duration.ofSeconds(10);
+    private static final Duration PREVIEW_TIMEOUT = Duration.ofSeconds(300);
+
+    private final BenchStack stack;
+    private final BenchSizes sizes;
+    private final Report report;
+
+    public DigestBench(BenchStack stack, BenchSizes sizes, Report report) {
+        this.stack = stack;
+        this.sizes = sizes;
+        this.report = report;
+    }
+
+    public void run() throws Exception {
+        stack.createTopic(DEALS_TOPIC, 3);
+        int seed = DigestData.produceSeedWeek(stack.bootstrapServers(), DEALS_TOPIC);
+        Backlog.produce(stack.bootstrapServers(), DEALS_TOPIC,
+                new DealBodies("digest-" + System.currentTimeMillis(), "2025-09-16"), sizes.composeDeals());
+        int deals = seed + sizes.composeDeals();
+        report.note("digest: " + seed + " seed deals in " + SEND_WEEK + " (the issue sent), " + sizes.composeDeals()
+                + " deals in " + COMPOSE_WEEK + " (the issue previewed); " + sizes.subscribers()
+                + " confirmed subscribers inserted directly");
+
+        Sent capacity = sendRun("bench_digest_capacity", UNLIMITED_RATE, deals, true);
+        report.add(AREA, "mails/s, rate limit above capacity", capacity.perSecond(), "/s", "", Double.NaN,
+                "≥ 200/s");
+        stack.smtp().purge();
+        Sent limited = sendRun("bench_digest_limited", sizes.digestRate(), deals, false);
+        report.add(AREA, String.format("mails/s at rate-per-second=%.0f", sizes.digestRate()), limited.perSecond(),
+                "/s", "the set rate", sizes.digestRate(), "within ±5 %");
+        stack.smtp().purge();
+    }
+
+    record Sent(int mails, double seconds) {
+
+        double perSecond() {
+            return (mails - 1) / seconds;
+        }
+    }
+
+    private Sent sendRun(String database, double rate, int deals, boolean preview) throws Exception {
+        stack.postgres().createDatabase(database);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("mp.messaging.incoming.deals.topic", DEALS_TOPIC);
+        config.put("mp.messaging.incoming.deals.group.id", "bench-" + database);
+        config.put("dealwire.digest.rate-per-second", Double.toString(rate));
+        JavaProcess digest = Footprint.ready(stack.startService(Service.DIGEST, database, config), report);
+        try (DigestDb db = new DigestDb(stack.postgres(), database)) {
+            db.awaitDeals(deals, digest, Duration.ofMinutes(10));
+            db.insertConfirmedSubscribers(sizes.subscribers());
+            DigestAdmin admin = new DigestAdmin(digest.baseUri());
+            if (preview) {
+                previewFigures(admin, digest);
+            }
+            HttpResponse<String> send = admin.send(SEND_WEEK);
+            if (send.statusCode() != 202) {
+                throw new IllegalStateException("send answered " + send.statusCode() + ": " + send.body());
+            }
+            DigestDb.Deliveries done = db.awaitDeliveries(SEND_WEEK, sizes.subscribers(), digest,
+                    Duration.ofSeconds((long) (sizes.subscribers() / Math.min(rate, 50)) + 300));
+            report.note(String.format("digest %s: %d SENT, %d other, first to last %.1f s; RSS %d MiB", database,
+                    done.sent(), done.other(), done.seconds(), digest.rssKib() / 1024));
+            DigestChecks.sampleInboxes(stack.smtp(), sizes.subscribers(), report);
+            return new Sent(done.sent(), done.seconds());
+        } finally {
+            stack.stop(digest);
+        }
+    }
+
+    private void previewFigures(DigestAdmin admin, JavaProcess digest) throws Exception {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            long start = System.nanoTime();
+            CompletableFuture<HttpResponse<String>> pending = admin.previewAsync(COMPOSE_WEEK);
+            HttpResponse<String> response;
+            try {
+                response = pending.get(SLOW_PREVIEW.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException slow) {
+                // slow: look at what the service is doing before waiting on
+                Path dump = ThreadDump.save(digest.pid(), stack.home().resolve(
+                        "benchmarks/harness/target/results/digest-preview-" + System.currentTimeMillis() + ".threads"));
+                report.note("preview slower than " + SLOW_PREVIEW.toSeconds() + " s: thread dump in " + dump);
+                try {
+                    response = pending.get(PREVIEW_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    report.add(AREA, "compose (preview) over " + sizes.composeDeals() + " deals: NOT FINISHED",
+                            (System.nanoTime() - start) / 1e6, "ms");
+                    return;
+                }
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("preview answered " + response.statusCode() + ": "
+                        + response.body().substring(0, Math.min(500, response.body().length())));
+            }
+            report.add(AREA, "compose (preview) an issue over " + sizes.composeDeals() + " deals, attempt " + attempt,
+                    millis, "ms");
+            if (attempt == 1) {
+                report.note("preview of " + COMPOSE_WEEK + ": " + response.body().length() + " characters of HTML");
+            }
+        }
+    }
+}

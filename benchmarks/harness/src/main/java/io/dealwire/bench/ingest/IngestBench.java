@@ -1,0 +1,100 @@
+package io.dealwire.bench.ingest;
+
+import io.dealwire.bench.BenchSizes;
+import io.dealwire.bench.Footprint;
+import io.dealwire.bench.load.DealBodies;
+import io.dealwire.bench.load.HttpLoad;
+import io.dealwire.bench.load.LoadResult;
+import io.dealwire.bench.report.Report;
+import io.dealwire.bench.stack.BenchStack;
+import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.contract.Topics;
+import io.dealwire.localstack.DevKeys;
+import io.dealwire.localstack.Service;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Accepted deals per second and latency of POST /api/v1/deals (about 1 KB, acks=all), against the
+ * no-op endpoint (same route and body, nothing behind it) and Kafka's ProducerPerformance (same
+ * record size, acks=all) on the same broker; then both endpoints again at half their maximum rate
+ * with the fixed-rate generator.
+ */
+public final class IngestBench {
+
+    static final String PERF_TOPIC = "bench.producer-perf";
+    private static final String AREA = "ingest";
+
+    private final BenchStack stack;
+    private final BenchSizes sizes;
+    private final Report report;
+
+    public IngestBench(BenchStack stack, BenchSizes sizes, Report report) {
+        this.stack = stack;
+        this.sizes = sizes;
+        this.report = report;
+    }
+
+    public void run() throws Exception {
+        DealBodies bodies = new DealBodies("ingest-" + System.currentTimeMillis(), "2025-09-10");
+        report.note("ingest: deal body " + bodies.body(0).length() + " bytes; " + sizes.clients()
+                + " closed-loop clients; warm-up " + sizes.warmup().toSeconds() + " s, measured "
+                + sizes.measure().toSeconds() + " s per window");
+
+        JavaProcess noop = Footprint.ready(stack.startNoop(), report);
+        Measured baseline = measure(noop.baseUri().resolve("api/v1/deals"), null, bodies, 0);
+        stack.stop(noop);
+
+        JavaProcess ingest = Footprint.ready(stack.startService(Service.INGEST, null, Map.of()), report);
+        Measured ours = measure(ingest.baseUri().resolve("api/v1/deals"), DevKeys.PARTNER_KEY, bodies, 10_000_000);
+        report.add("ingest", "RSS after the load", ingest.rssKib() / 1024.0, "MiB");
+        stack.stop(ingest);
+
+        int recordSize = TopicProbe.lastValueSize(stack.bootstrapServers(), Topics.DEALS).orElseThrow(
+                () -> new IllegalStateException("the ingest published nothing to " + Topics.DEALS));
+        stack.createTopic(PERF_TOPIC, 3);
+        ProducerPerf.Result raw = ProducerPerf.run(BenchStack.libDir(stack.home()), stack.bootstrapServers(),
+                PERF_TOPIC, sizes.producerRecords(), recordSize, stack.stateDir(), stack.sink());
+        report.note("ProducerPerformance: " + raw.records() + " records of " + recordSize
+                + " bytes (the size of an ingest event on the topic), acks=all, idempotent, 3 partitions; "
+                + String.format("%.1f MB/s, avg %.1f ms", raw.mbPerSecond(), raw.avgMillis()));
+
+        LoadResult max = ours.max();
+        report.add(AREA, "accepted deals/s (max, closed loop)", max.perSecond(), "/s", "no-op endpoint",
+                baseline.max().perSecond(), "≥ 0.5×");
+        report.add(AREA, "accepted deals/s (max) vs raw producer", max.perSecond(), "/s",
+                "ProducerPerformance", raw.perSecond(), "≥ 0.1×");
+        report.add(AREA, "p50 at max", max.percentileMillis(50), "ms", "no-op", baseline.max().percentileMillis(50), "");
+        report.add(AREA, "p99 at max", max.percentileMillis(99), "ms", "no-op", baseline.max().percentileMillis(99), "");
+        report.add(AREA, "p99.9 at max", max.percentileMillis(99.9), "ms", "no-op",
+                baseline.max().percentileMillis(99.9), "");
+        report.add(AREA, "raw producer p50 / p99 / p99.9 (saturated)", raw.p50Millis(), "ms", "", Double.NaN,
+                String.format("p99 %.0f ms, p99.9 %.0f ms", raw.p99Millis(), raw.p999Millis()));
+        LoadResult half = ours.half();
+        report.add(AREA, String.format("p50 at half load (%.0f/s fixed rate)", max.perSecond() / 2),
+                half.percentileMillis(50), "ms", String.format("no-op at %.0f/s", baseline.max().perSecond() / 2),
+                baseline.half().percentileMillis(50), "");
+        report.add(AREA, "p99 at half load", half.percentileMillis(99), "ms", "no-op", baseline.half().percentileMillis(99),
+                "≤ 25 ms");
+        report.add(AREA, "p99.9 at half load", half.percentileMillis(99.9), "ms", "no-op",
+                baseline.half().percentileMillis(99.9), "");
+        report.note("ingest at max: " + max.describe());
+        report.note("ingest at half load: " + half.describe());
+        report.note("no-op at max: " + baseline.max().describe());
+        report.note("no-op at half load: " + baseline.half().describe());
+    }
+
+    /** The closed-loop maximum, then the fixed-rate window at half of it. */
+    record Measured(LoadResult max, LoadResult half) {
+    }
+
+    private Measured measure(URI uri, String bearer, DealBodies bodies, long firstIndex) throws InterruptedException {
+        try (HttpLoad load = new HttpLoad(firstIndex)) {
+            LoadResult max = load.closed(i -> HttpLoad.post(uri, bearer, bodies.body(i)), 202, sizes.clients(),
+                    sizes.warmup(), sizes.measure());
+            LoadResult half = load.fixedRate(i -> HttpLoad.post(uri, bearer, bodies.body(i)), 202,
+                    Math.max(max.perSecond() / 2, 1), sizes.warmup(), sizes.measure());
+            return new Measured(max, half);
+        }
+    }
+}
