@@ -81,6 +81,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    private void stopPostgres() {
+        try {
+            // an embedded server's data goes with the state directory; a local server keeps its other databases
+            if (settings.disposable() && !postgres.isEmbedded()) {
+                postgres.dropDatabase();
+            }
+            postgres.close();
+        } catch (RuntimeException e) {
+            say("PostgreSQL: " + e.getMessage());
+        }
+    }
+
     private void say(String message) {
         sink.line(LogSink.prefix("stack") + message);
     }
@@ -145,10 +157,7 @@ public final class LocalStack implements AutoCloseable {
             mail.close();
         }
         if (postgres != null) {
-            if (settings.disposable()) {
-                postgres.dropDatabase();
-            }
-            postgres.close();
+            stopPostgres();
         }
         if (settings.disposable()) {
             try {

@@ -146,6 +146,10 @@ public final class PostgresChoice implements AutoCloseable {
         return kind;
     }
 
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
     public String describe() {
         return kind + " PostgreSQL at " + host + ":" + port;
     }
