@@ -45,7 +45,7 @@ final class BadInputs {
     private void malformed() {
         for (String body : List.of("", "{", "{\"externalId\":", "not json", "null", "\"a string\"", "42", "[]",
                 "{'externalId':'x'}", "{\"externalId\":\"x\",}", validText() + " trailing", validText() + "{}",
-                "{\"jobs\": NaN}", "/* comment */ " + validText(), "\uFEFF" + validText(),
+                "{\"jobs\": NaN}", "/* comment */ " + validText(),
                 validText().replace("\"headline\"", "\"headline\":\"dup\",\"headline\""))) {
             raw("malformed JSON", body.length() > 40 ? body.substring(0, 40) + "…" : body, body);
         }

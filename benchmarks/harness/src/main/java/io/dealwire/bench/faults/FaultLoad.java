@@ -1,17 +1,21 @@
 package io.dealwire.bench.faults;
 
 import io.dealwire.bench.load.DealBodies;
-import io.dealwire.bench.load.HttpLoad;
 import io.dealwire.localstack.DevKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -64,13 +68,19 @@ final class FaultLoad {
                 LockSupport.parkNanos(wait);
             }
             long index = i;
+            HttpRequest request = HttpRequest.newBuilder(ingest).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + DevKeys.PARTNER_KEY)
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.body(index), StandardCharsets.UTF_8))
+                    .build();
             inFlight.register();
             posted = i + 1;
-            client.sendAsync(HttpLoad.post(ingest, DevKeys.PARTNER_KEY, bodies.body(index)).newBuilder()
-                    .timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.discarding())
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         if (error != null) {
-                            others.merge(error.getClass().getSimpleName(), 1, Integer::sum);
+                            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause() : error;
+                            others.merge(cause.getClass().getSimpleName(), 1, Integer::sum);
                         } else if (response.statusCode() == 202) {
                             accepted.add(index);
                         } else {
@@ -84,7 +94,12 @@ final class FaultLoad {
     Outcomes stop() throws InterruptedException {
         running = false;
         pacer.join();
-        inFlight.arriveAndAwaitAdvance();
+        try {
+            // every request has its own timeout; this bound only guards against a lost completion
+            inFlight.awaitAdvanceInterruptibly(inFlight.arrive(), REQUEST_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            others.merge("no outcome", inFlight.getUnarrivedParties(), Integer::sum);
+        }
         return new Outcomes(posted, Set.copyOf(accepted), Map.copyOf(others));
     }
 }
