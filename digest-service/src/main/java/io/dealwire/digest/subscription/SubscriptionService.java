@@ -26,7 +26,13 @@ public class SubscriptionService {
     /** Records the request and mails the confirmation link (after the commit, outside the transaction). */
     public void request(SubscriptionRequest request) {
         String email = normalize(request.email());
-        String token = QuarkusTransaction.requiringNew().call(() -> recordRequest(email, request));
+        String token;
+        try {
+            token = QuarkusTransaction.requiringNew().call(() -> recordRequest(email, request));
+        } catch (RuntimeException e) {
+            // two first requests of one address at once: the other created the subscriber, so this finds it
+            token = QuarkusTransaction.requiringNew().call(() -> recordRequest(email, request));
+        }
         confirmationMail.send(email, request.name(), token);
     }
 
