@@ -1,0 +1,90 @@
+package io.dealwire.browser;
+
+import io.dealwire.testsupport.Browser;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Small conveniences over the browser: opening pages, reading text, whole-page screenshots. */
+final class Pages {
+
+    static final int MAIL_WIDTH = 600;
+    private static final Duration NAVIGATION_WAIT = Duration.ofSeconds(30);
+    private static final int SCREENSHOT_MAX_HEIGHT = 5000;
+    private static final int DESKTOP_HEIGHT = 900;
+    private static final int PHONE_HEIGHT = 844;
+
+    private Pages() {
+    }
+
+    static WebDriver open(Browser browser, URI uri) {
+        browser.driver().get(uri.toString());
+        return browser.driver();
+    }
+
+    /**
+     * Clicks a link or a form's button and waits for the page it leads to (the old page going stale),
+     * so that nothing is read from the page being left. A form the browser refuses to send times out here.
+     */
+    static void clickThrough(WebDriver driver, By target) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, NAVIGATION_WAIT)
+                .withMessage("no new page after clicking " + target + " (a form the browser refused?)")
+                .until(ExpectedConditions.stalenessOf(leaving));
+    }
+
+    /** The page's h1, or what the page shows instead (an error answer has none), for a telling failure. */
+    static String heading(WebDriver driver) {
+        return (String) js(driver, "const h = document.querySelector('h1');"
+                + " return h ? h.innerText : '(no h1) ' + document.body.innerText.slice(0, 500);");
+    }
+
+    static String text(WebDriver driver, String css) {
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    static List<String> texts(WebDriver driver, String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    static Object js(WebDriver driver, String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    static void desktop(Browser browser) {
+        browser.resize(Browser.DESKTOP_WIDTH, DESKTOP_HEIGHT);
+    }
+
+    static void phone(Browser browser) {
+        browser.resize(Browser.PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    /** The viewport's CSS width, to make sure a resize really gave the page that width. */
+    static long viewportWidth(WebDriver driver) {
+        return ((Number) js(driver, "return window.innerWidth;")).longValue();
+    }
+
+    /** The whole page (up to a bound), not only the viewport: a reviewer sees everything a person could scroll to. */
+    static Path screenshot(Browser browser, String name) {
+        WebDriver driver = browser.driver();
+        Dimension before = driver.manage().window().getSize();
+        long page = ((Number) js(driver, "return document.documentElement.scrollHeight;")).longValue();
+        long chrome = before.getHeight() - ((Number) js(driver, "return window.innerHeight;")).longValue();
+        int height = (int) Math.min(SCREENSHOT_MAX_HEIGHT, Math.max(before.getHeight(), page + chrome));
+        browser.resize(before.getWidth(), height);
+        try {
+            return browser.screenshot(name);
+        } finally {
+            browser.resize(before.getWidth(), before.getHeight());
+        }
+    }
+}
