@@ -1,6 +1,7 @@
 package io.dealwire.digest.subscription;
 
 import io.dealwire.contract.Stage;
+import io.dealwire.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class SubscriptionPages {
 
     @CheckedTemplate(basePath = "pages")
     static class Templates {
-        static native TemplateInstance subscribe(List<Stage> stages, String error);
+        static native TemplateInstance subscribe(List<Stage> stages, SubscribeForm form, String error);
 
         static native TemplateInstance subscribeSent();
 
@@ -63,7 +64,7 @@ public class SubscriptionPages {
     @Path("subscribe")
     @Operation(summary = "The subscribe form")
     public TemplateInstance subscribeForm() {
-        return Templates.subscribe(List.of(Stage.values()), null);
+        return Templates.subscribe(List.of(Stage.values()), SubscribeForm.EMPTY, null);
     }
 
     @POST
@@ -72,11 +73,11 @@ public class SubscriptionPages {
     @Operation(summary = "Submit the subscribe form (same effect as POST /api/v1/subscriptions)")
     public Response subscribe(@FormParam("email") String email, @FormParam("name") String name,
             @FormParam("stages") List<String> stages, @FormParam("countries") String countries) {
-        List<Stage> chosenStages;
-        try {
-            chosenStages = stages == null ? List.of() : stages.stream().map(Stage::valueOf).toList();
-        } catch (IllegalArgumentException e) {
-            return badForm("Unknown stage.");
+        List<Stage> chosenStages = stages == null ? List.of()
+                : stages.stream().filter(SubscriptionPages::isStage).map(Stage::valueOf).toList();
+        SubscribeForm form = new SubscribeForm(email, name, chosenStages, countries);
+        if (stages != null && chosenStages.size() != stages.size()) {
+            return badForm(form, "Please choose stages from the list.");
         }
         List<String> countryCodes = countries == null || countries.isBlank() ? List.of()
                 : Arrays.stream(countries.split("[,\\s]+")).filter(c -> !c.isBlank())
@@ -85,11 +86,33 @@ public class SubscriptionPages {
                 chosenStages, countryCodes);
         Set<ConstraintViolation<SubscriptionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return badForm(violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                    .collect(Collectors.joining("; ")));
+            return badForm(form, violations.stream().map(SubscriptionPages::explain).distinct().sorted()
+                    .collect(Collectors.joining(" ")));
         }
-        service.request(request);
+        try {
+            service.request(request);
+        } catch (ProblemException e) {
+            // the confirmation mail could not go out: say so on the page, keep what was typed
+            return Response.status(e.problem().status()).entity(Templates.subscribe(List.of(Stage.values()), form,
+                    "We could not send the confirmation mail just now. Please try again in a minute.")).build();
+        }
         return Response.ok(Templates.subscribeSent()).build();
+    }
+
+    /** A person-readable sentence for a rejected form field. */
+    private static String explain(ConstraintViolation<SubscriptionRequest> violation) {
+        String field = violation.getPropertyPath().iterator().next().getName();
+        return switch (field) {
+            case "email" -> "Please enter a valid email address.";
+            case "name" -> "Please shorten the name to 100 characters of plain text.";
+            case "countries" -> "Please write countries as two-letter ISO codes separated by commas, e.g. US, CA"
+                    + " (at most 50).";
+            default -> "Please check the " + field + " field.";
+        };
+    }
+
+    private static boolean isStage(String value) {
+        return Arrays.stream(Stage.values()).anyMatch(stage -> stage.name().equals(value));
     }
 
     @GET
@@ -129,8 +152,8 @@ public class SubscriptionPages {
                 .orElseGet(this::invalid);
     }
 
-    private Response badForm(String error) {
-        return Response.status(400).entity(Templates.subscribe(List.of(Stage.values()), error)).build();
+    private Response badForm(SubscribeForm form, String error) {
+        return Response.status(400).entity(Templates.subscribe(List.of(Stage.values()), form, error)).build();
     }
 
     private Response invalid() {
