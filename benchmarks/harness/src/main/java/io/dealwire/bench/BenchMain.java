@@ -34,7 +34,8 @@ public final class BenchMain {
         Report report = new Report("## Benchmark run " + started + (quick ? " (QUICK sizes: not figures)" : "")
                 + "\n\n" + Machine.describe() + "; load average at start: " + ProcStatus.loadAverage());
         Path state = home.resolve("benchmarks/harness/target/bench-state");
-        try (BenchStack stack = BenchStack.start(home, state).closeOnExit()) {
+        Path log = home.resolve("benchmarks/harness/target/results/bench-" + started.replace(':', '-') + ".log");
+        try (BenchStack stack = BenchStack.start(home, state, log).closeOnExit()) {
             for (String part : parts) {
                 switch (part) {
                     case "ingest" -> new IngestBench(stack, sizes, report).run();

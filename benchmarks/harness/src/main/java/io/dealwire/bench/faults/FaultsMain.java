@@ -41,7 +41,9 @@ public final class FaultsMain {
         String started = Instant.now().toString();
         Findings findings = new Findings("## Fault run " + started + ", seed " + seed + " (repeat with --seed "
                 + seed + "); load average at start: " + ProcStatus.loadAverage());
-        try (BenchStack stack = BenchStack.start(home, home.resolve("benchmarks/harness/target/fault-state")).closeOnExit()) {
+        Path state = home.resolve("benchmarks/harness/target/fault-state");
+        Path log = home.resolve("benchmarks/harness/target/results/faults-" + started.replace(':', '-') + ".log");
+        try (BenchStack stack = BenchStack.start(home, state, log).closeOnExit()) {
             stack.postgres().createDatabase(CrashScenarios.DATABASE);
             JavaProcess catalog = stack.startService(Service.CATALOG, CrashScenarios.DATABASE, Map.of());
             JavaProcess ingest = stack.startService(Service.INGEST, null, Map.of());

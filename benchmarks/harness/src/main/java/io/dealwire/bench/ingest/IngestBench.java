@@ -8,10 +8,12 @@ import io.dealwire.bench.load.LoadResult;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.ThreadDump;
 import io.dealwire.contract.Topics;
 import io.dealwire.localstack.DevKeys;
 import io.dealwire.localstack.Service;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -42,11 +44,11 @@ public final class IngestBench {
                 + sizes.measure().toSeconds() + " s per window");
 
         JavaProcess noop = Footprint.ready(stack.startNoop(), report);
-        Measured baseline = measure(noop.baseUri().resolve("api/v1/deals"), null, bodies, 0);
+        Measured baseline = measure(noop, null, bodies, 0);
         stack.stop(noop);
 
         JavaProcess ingest = Footprint.ready(stack.startService(Service.INGEST, null, Map.of()), report);
-        Measured ours = measure(ingest.baseUri().resolve("api/v1/deals"), DevKeys.PARTNER_KEY, bodies, 10_000_000);
+        Measured ours = measure(ingest, DevKeys.PARTNER_KEY, bodies, 10_000_000);
         report.add("ingest", "RSS after the load", ingest.rssKib() / 1024.0, "MiB");
         stack.stop(ingest);
 
@@ -88,7 +90,22 @@ public final class IngestBench {
     record Measured(LoadResult max, LoadResult half) {
     }
 
-    private Measured measure(URI uri, String bearer, DealBodies bodies, long firstIndex) throws InterruptedException {
+    private Measured measure(JavaProcess target, String bearer, DealBodies bodies, long firstIndex)
+            throws InterruptedException {
+        URI uri = target.baseUri().resolve("api/v1/deals");
+        // a thread dump in the middle of the measured window shows where the time goes
+        Path dump = stack.home().resolve("benchmarks/harness/target/results/" + target.name() + "-at-max-"
+                + System.currentTimeMillis() + ".threads");
+        Thread sampler = new Thread(() -> {
+            try {
+                Thread.sleep(sizes.warmup().plus(sizes.measure().dividedBy(2)).toMillis());
+                ThreadDump.save(target.pid(), dump);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         try (HttpLoad load = new HttpLoad(firstIndex)) {
             LoadResult max = load.closed(i -> HttpLoad.post(uri, bearer, bodies.body(i)), 202, sizes.clients(),
                     sizes.warmup(), sizes.measure());

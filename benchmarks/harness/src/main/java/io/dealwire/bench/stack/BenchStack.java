@@ -44,10 +44,11 @@ public final class BenchStack implements AutoCloseable {
                 .lastIndexOf(':') + 1));
     }
 
-    public static BenchStack start(Path home, Path stateDir) throws IOException, InterruptedException {
+    /** @param log where the children's output goes (kept after the run, unlike the state directory) */
+    public static BenchStack start(Path home, Path stateDir, Path log) throws IOException, InterruptedException {
         Files2.deleteTree(stateDir);
         Files.createDirectories(stateDir);
-        FileSink sink = new FileSink(stateDir.resolve("processes.log"));
+        FileSink sink = new FileSink(log);
         Postgres postgres = Postgres.start(stateDir.resolve("postgres"), FreePorts.any());
         try {
             KafkaProcess kafka = KafkaProcess.start(libDir(home), stateDir.resolve("kafka"), FreePorts.any(), sink);

@@ -9,6 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +28,7 @@ public final class Postgres implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private EmbeddedPostgres server;
+    private Path binDir;
 
     private Postgres(Path dataDir, int port) {
         this.dataDir = dataDir;
@@ -39,15 +43,15 @@ public final class Postgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        postgres.startServer(true);
+        postgres.startServer();
         return postgres;
     }
 
-    private void startServer(boolean clean) {
+    private void startServer() {
         try {
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(true)
                     .setPort(port)
                     // the services of a run keep up to ~25 connections each
                     .setServerConfig("max_connections", "200")
@@ -60,13 +64,42 @@ public final class Postgres implements AutoCloseable {
     /** kill -9 of the postmaster (its pid is the first line of postmaster.pid): a crash, no checkpoint. */
     public void kill() {
         long pid = postmasterPid();
+        try {
+            // the binaries zonky unpacked: restart() needs their pg_ctl
+            binDir = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).getParent();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find the PostgreSQL binaries of pid " + pid, e);
+        }
         ProcStatus.signal(pid, "KILL");
         ProcessHandle.of(pid).ifPresent(handle -> handle.onExit().join());
     }
 
-    /** Starts the server again on the same data directory and port, after {@link #kill()}; crash recovery runs. */
+    /**
+     * Starts the server again on the same data directory and port after {@link #kill()}; crash recovery
+     * runs. {@code pg_ctl restart} on a stopped server starts it with the options of its last start
+     * (postmaster.opts), so the port is the same; zonky's own instance, which holds a lock on the data
+     * directory, is left alone and stops this server at {@link #close()} ({@code pg_ctl stop}).
+     */
     public void restart() {
-        startServer(false);
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses root, as zonky knows too
+        }
+        command.addAll(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
+                dataDir.resolve("restart.log").toString(), "-w", "-t", "120", "restart", "-m", "fast"));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("pg_ctl-restart.out").toFile()).start();
+            if (!process.waitFor(150, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("pg_ctl restart failed: "
+                        + Files.readString(dataDir.resolve("pg_ctl-restart.out")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run pg_ctl", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public long postmasterPid() {
