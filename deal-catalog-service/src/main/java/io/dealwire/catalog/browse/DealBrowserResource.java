@@ -9,6 +9,8 @@ import io.dealwire.catalog.week.WeekResource;
 import io.dealwire.contract.DealType;
 import io.dealwire.contract.IsoWeek;
 import io.dealwire.contract.Stage;
+import io.dealwire.problem.FieldError;
+import io.dealwire.problem.Problem;
 import io.dealwire.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -18,12 +20,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The deal browser: server-rendered pages over the same queries as the API. Partner text is
@@ -38,6 +42,8 @@ public class DealBrowserResource {
         static native TemplateInstance week(WeekPage page);
 
         static native TemplateInstance deal(DealView deal, List<RevisionView> revisions);
+
+        static native TemplateInstance error(int status, String title, String detail, List<FieldError> errors);
     }
 
     private final DealQuery query;
@@ -73,6 +79,19 @@ public class DealBrowserResource {
         UUID id = parseId(dealId);
         DealView deal = query.find(id).orElseThrow(() -> new ProblemException(404, "No deal " + id));
         return Templates.deal(deal, query.revisions(id));
+    }
+
+    /**
+     * People read these pages, so a bad parameter or an unknown deal answers an HTML page with the
+     * reason and a way back, not problem+json (this mapper applies to this resource only).
+     */
+    @ServerExceptionMapper
+    public Response htmlError(ProblemException e) {
+        Problem problem = e.problem();
+        String page = Templates.error(problem.status(), problem.title(), problem.detail(),
+                problem.errors() == null ? List.of() : problem.errors()).render();
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page)
+                .build();
     }
 
     private static UUID parseId(String raw) {
