@@ -59,6 +59,18 @@ public final class FieldErrors {
         return new FieldError(field, "has an invalid value");
     }
 
+    /** True when a violation is about a method's return value: the server's fault, never the caller's. */
+    public static boolean concernsReturnValue(Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream().anyMatch(v -> {
+            for (Path.Node node : v.getPropertyPath()) {
+                if (node.getKind() == ElementKind.RETURN_VALUE) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** {@code create.deal.parties[0].country} becomes {@code parties[0].country}; {@code list.week} becomes {@code week}. */
     static String path(Path path) {
         List<Path.Node> nodes = new ArrayList<>();

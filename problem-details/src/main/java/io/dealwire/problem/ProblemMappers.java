@@ -1,6 +1,8 @@
 package io.dealwire.problem;
 
+import com.fasterxml.jackson.core.JsonGenerationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
@@ -29,6 +31,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        if (FieldErrors.concernsReturnValue(e.getConstraintViolations())) {
+            // our own answer broke its contract: a server error, not the caller's
+            Log.errorf(e, "invalid response on %s", path(uri));
+            return Problem.of(500, "internal error; it has been logged").withInstance(path(uri)).toResponse();
+        }
         return badRequest("the request has invalid fields", FieldErrors.of(e.getConstraintViolations()), uri);
     }
 
@@ -51,6 +58,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonProcessing(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonGenerationException || e instanceof InvalidDefinitionException) {
+            // writing our answer (or binding to a type we defined badly) failed: not the caller's fault
+            Log.errorf(e, "JSON failure on our side for %s", path(uri));
+            return Problem.of(500, "internal error; it has been logged").withInstance(path(uri)).toResponse();
+        }
         return json(e, uri);
     }
 

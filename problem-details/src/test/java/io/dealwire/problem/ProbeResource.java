@@ -54,6 +54,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/broken-answer")
+    @Size(max = 2)
+    public String brokenAnswer() {
+        return "longer than allowed";
+    }
+
+    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail");

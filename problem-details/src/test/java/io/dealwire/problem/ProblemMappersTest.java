@@ -111,6 +111,14 @@ class ProblemMappersTest {
     }
 
     @Test
+    void shouldTreatAnInvalidAnswerAsAServerError() {
+        given().get("/probe/broken-answer").then()
+                .statusCode(500)
+                .contentType("application/problem+json")
+                .body("errors", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void shouldCarryTheHeadersOfAProblemException() {
         given().get("/probe/busy").then()
                 .statusCode(503)
