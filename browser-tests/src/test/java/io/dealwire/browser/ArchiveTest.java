@@ -5,43 +5,17 @@ import static io.dealwire.browser.SeedData.SEED_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dealwire.localstack.Mails;
-import io.dealwire.testsupport.Browser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** The web archive of sent issues, and the issue's HTML mail as a mail client would show it. */
-@ExtendWith(StackExtension.class)
-class ArchiveTest {
+class ArchiveTest extends PageTest {
 
-    private static Stack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(Stack sharedStack) {
-        stack = sharedStack;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktop() {
-        Pages.desktop(browser);
-    }
 
     @Test
     void shouldListTheSentIssueAndOpenIt() {

@@ -11,44 +11,18 @@ import static io.dealwire.browser.SeedData.SEED_WEEK_DEALS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.dealwire.testsupport.Browser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** The catalog's deal browser, as an analyst uses it. */
-@ExtendWith(StackExtension.class)
-class DealBrowserTest {
+class DealBrowserTest extends PageTest {
 
-    private static Stack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(Stack sharedStack) {
-        stack = sharedStack;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktop() {
-        Pages.desktop(browser);
-    }
 
     @Test
     void shouldGroupTheSeedWeekByStage() {

@@ -4,44 +4,18 @@ import static io.dealwire.browser.SeedData.DEFAULT_PAGE_SUBSCRIBER_EMAIL;
 import static io.dealwire.browser.SeedData.DEFAULT_PAGE_SUBSCRIBER_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealwire.testsupport.Browser;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 /** The subscribe page, then the confirmation link from the mail, as a reader goes through them. */
-@ExtendWith(StackExtension.class)
-class SubscribePageTest {
+class SubscribePageTest extends PageTest {
 
     private static final String DEFAULT_REJECTED_EMAIL = "rejected@browser-tests.dealwire.local";
     private static final String DEFAULT_UNKNOWN_COUNTRY = "Narnia";
 
-    private static Stack stack;
-    private static Browser browser;
-
-    @BeforeAll
-    static void openBrowser(Stack sharedStack) {
-        stack = sharedStack;
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktop() {
-        Pages.desktop(browser);
-    }
 
     @Test
     void shouldConfirmASubscriptionFromTheFormAndTheMailedLink() {

@@ -5,13 +5,9 @@ import static io.dealwire.browser.SeedData.ESCAPING_WEEK;
 import static io.dealwire.browser.SeedData.LATER_WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealwire.testsupport.Browser;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
@@ -19,30 +15,13 @@ import org.openqa.selenium.WebDriver;
  * The unsubscribe link of a real issue: opening it changes nothing (mail scanners follow links);
  * the button unsubscribes. "Changes nothing" and "unsubscribes" are proven by the next issues.
  */
-@ExtendWith(StackExtension.class)
-class UnsubscribePageTest {
+class UnsubscribePageTest extends PageTest {
 
-    private static Stack stack;
-    private static Browser browser;
     private static URI unsubscribeLink;
 
     @BeforeAll
-    static void openBrowser(Stack sharedStack) {
-        stack = sharedStack;
-        browser = Browser.open();
+    static void findLinks() {
         unsubscribeLink = URI.create(Inbox.link(stack.seeded().readerSeedIssue(), "/unsubscribe/"));
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @BeforeEach
-    void desktop() {
-        Pages.desktop(browser);
     }
 
     @Test
