@@ -13,14 +13,12 @@ public class CatalogMetrics {
 
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter ignored;
     private final Counter deadLettered;
     private final Counter retries;
 
     public CatalogMetrics(MeterRegistry registry) {
         applied = outcome(registry, "applied");
         duplicates = outcome(registry, "duplicate");
-        ignored = outcome(registry, "ignored");
         deadLettered = outcome(registry, "dead-lettered");
         retries = Counter.builder(RETRIES)
                 .description("Attempts to apply a batch that failed (database unreachable) and were retried")
@@ -37,7 +35,6 @@ public class CatalogMetrics {
     public void record(ApplyResult result) {
         applied.increment(result.applied());
         duplicates.increment(result.duplicates());
-        ignored.increment(result.ignored());
     }
 
     public void deadLettered() {

@@ -24,7 +24,7 @@ public class DealApplier {
 
     private static final Logger LOG = Logger.getLogger(DealApplier.class);
 
-    private enum Outcome { APPLIED, DUPLICATE, IGNORED }
+    private enum Outcome { APPLIED, DUPLICATE }
 
     @Transactional
     public ApplyResult apply(List<ReceivedEvent> events) {
@@ -32,15 +32,13 @@ public class DealApplier {
                 events.stream().map(e -> e.event().dealId()).collect(Collectors.toSet()));
         int applied = 0;
         int duplicates = 0;
-        int ignored = 0;
         for (ReceivedEvent received : events) {
             switch (applyOne(deals, received)) {
                 case APPLIED -> applied++;
                 case DUPLICATE -> duplicates++;
-                case IGNORED -> ignored++;
             }
         }
-        return new ApplyResult(applied, duplicates, ignored);
+        return new ApplyResult(applied, duplicates);
     }
 
     private Outcome applyOne(Map<UUID, DealEntity> deals, ReceivedEvent received) {
@@ -51,9 +49,11 @@ public class DealApplier {
         }
         if (event.type() == EventType.WITHDRAWN) {
             if (deal == null) {
-                // nothing to hide; a later submission would create the deal afresh
-                LOG.infof("Ignoring withdrawal %s of unknown deal %s", event.eventId(), event.dealId());
-                return Outcome.IGNORED;
+                // after compaction the withdrawal may be all that is left of a deal: keep its ids
+                LOG.infof("Withdrawal %s of deal %s not seen before: kept without content", event.eventId(),
+                        event.dealId());
+                deal = DealEntity.withdrawnWithoutContent(event.dealId(), event.partnerId(), event.externalId());
+                deal.firstReceivedAt = received.receivedAt();
             }
             deal.status = DealStatus.WITHDRAWN;
         } else if (deal == null) {

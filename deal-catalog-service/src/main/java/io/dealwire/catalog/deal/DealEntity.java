@@ -125,8 +125,30 @@ public class DealEntity extends PanacheEntityBase {
         deal = DealJson.write(content);
     }
 
+    /**
+     * The partner's deal; for a deal known only from its withdrawal (its submissions compacted
+     * away), a deal with nothing but the {@code externalId}.
+     */
     public Deal content() {
-        return DealJson.readDeal(deal);
+        return deal == null ? idsOnly(externalId) : DealJson.readDeal(deal);
+    }
+
+    /** A deal first seen by its withdrawal: ids, no content (no week, so no week page or summary shows it). */
+    public static DealEntity withdrawnWithoutContent(UUID dealId, String partnerId, String externalId) {
+        DealEntity entity = new DealEntity();
+        entity.dealId = dealId;
+        entity.partnerId = partnerId;
+        entity.externalId = externalId;
+        entity.status = DealStatus.WITHDRAWN;
+        entity.countries = new String[0];
+        entity.elements = new String[0];
+        entity.searchText = "";
+        return entity;
+    }
+
+    private static Deal idsOnly(String externalId) {
+        return new Deal(externalId, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
     }
 
     public List<String> countryList() {

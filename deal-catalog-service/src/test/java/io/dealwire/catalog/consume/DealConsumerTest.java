@@ -124,6 +124,39 @@ class DealConsumerTest {
         assertThat(deal.headline).isEqualTo("Back on");
     }
 
+    @Test
+    void shouldKeepADealWhoseOnlyRemainingRecordIsItsWithdrawal() {
+        // after compaction a withdrawn deal's submissions are gone: the withdrawal is all a replay sees
+        String partner = TestDeals.uniquePartner();
+        DealEvent withdrawal = TestDeals.withdrawn(partner, "compacted-away");
+
+        Events.publish(kafka, withdrawal);
+        await().atMost(Duration.ofSeconds(60)).until(() -> revisionOf(withdrawal.dealId()) == 1);
+
+        given().get("/api/v1/deals/{id}", withdrawal.dealId()).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"))
+                .body("partnerId", equalTo(partner))
+                .body("externalId", equalTo("compacted-away"))
+                .body("revision", equalTo(1))
+                .body("week", equalTo(null))
+                .body("headline", equalTo(null));
+        given().queryParam("partner", partner).queryParam("includeWithdrawn", "true").get("/api/v1/deals")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].dealId", equalTo(withdrawal.dealId().toString()));
+        given().queryParam("partner", partner).get("/api/v1/deals").then().body("total", equalTo(0));
+        given().get("/api/v1/deals/{id}/revisions", withdrawal.dealId()).then().statusCode(200)
+                .body("type", equalTo(List.of("deal.withdrawn")));
+        String page = given().get("/deals/{id}", withdrawal.dealId()).then().statusCode(200).extract().asString();
+        assertThat(page).contains("Withdrawn by the partner.", partner + " / compacted-away");
+
+        DealEvent resubmitted = TestDeals.submitted(partner, TestDeals.deal("compacted-away"));
+        Events.publish(kafka, resubmitted);
+        await().atMost(Duration.ofSeconds(60)).until(() -> revisionOf(withdrawal.dealId()) == 2);
+        DealEntity deal = Db.read(() -> DealEntity.findById(withdrawal.dealId()));
+        assertThat(deal.status).isEqualTo(DealStatus.ACTIVE);
+        assertThat(deal.headline).isEqualTo(TestDeals.DEFAULT_HEADLINE);
+    }
+
     private static int revisionOf(UUID dealId) {
         return Db.read(() -> {
             DealEntity deal = DealEntity.findById(dealId);
