@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
  * transaction per batch makes a replay fast). Poison records go to the dead-letter topic; the
  * others are applied in partition order. While PostgreSQL is away the same batch is retried with
  * back-off: the method does not return, so nothing is acknowledged and no offset is committed past
- * an unapplied record.
+ * an unapplied record. A batch failing for any other reason is applied event by event, and the
+ * events that still fail are dead-lettered with the reason, so a bug or a rejected row cannot block
+ * the partition.
  */
 @ApplicationScoped
 public class DealEventConsumer {
@@ -28,14 +30,18 @@ public class DealEventConsumer {
     private final DeadLetterPublisher deadLetters;
     private final CatalogMetrics metrics;
     private final RetryConfig config;
+    private final DatabaseOutage outage;
+    private final ConsumerProgress progress;
 
     public DealEventConsumer(EventReader reader, DealApplier applier, DeadLetterPublisher deadLetters,
-            CatalogMetrics metrics, RetryConfig config) {
+            CatalogMetrics metrics, RetryConfig config, DatabaseOutage outage, ConsumerProgress progress) {
         this.reader = reader;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.config = config;
+        this.outage = outage;
+        this.progress = progress;
     }
 
     @Incoming(CHANNEL)
@@ -49,25 +55,63 @@ public class DealEventConsumer {
     /** The whole job for a batch of records; also the path of a rebuild by replay. */
     public ApplyResult process(List<ConsumerRecord<String, String>> records) {
         List<ReceivedEvent> valid = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, String>> validRecords = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             try {
                 valid.add(reader.read(record));
+                validRecords.add(record);
             } catch (PoisonRecordException poison) {
-                LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                        poison.getMessage());
-                Retry.untilDone("Sending to the dead-letter topic", config, () -> { }, () -> {
-                    deadLetters.send(record, poison);
-                    return null;
-                });
-                metrics.deadLettered();
+                deadLetter(record, poison);
             }
         }
         if (valid.isEmpty()) {
             return ApplyResult.NOTHING;
         }
-        ApplyResult result = Retry.untilDone("Applying " + valid.size() + " deal events", config, metrics::retried,
-                () -> applier.apply(valid));
+        ApplyResult result;
+        try {
+            result = applyWaitingOutOutages(valid);
+        } catch (RuntimeException failure) {
+            LOG.errorf(failure, "Applying %d deal events failed, not for a database outage; applying them one by one",
+                    valid.size());
+            result = applyOneByOne(valid, validRecords);
+        }
         metrics.record(result);
         return result;
+    }
+
+    private ApplyResult applyOneByOne(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records) {
+        ApplyResult result = ApplyResult.NOTHING;
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                result = result.plus(applyWaitingOutOutages(List.of(events.get(i))));
+            } catch (RuntimeException failure) {
+                deadLetter(records.get(i), new PoisonRecordException(
+                        "cannot be applied: " + Retry.rootMessage(failure), failure));
+            }
+        }
+        return result;
+    }
+
+    /** Applies, retrying as long as the database is away; any other failure is thrown. */
+    private ApplyResult applyWaitingOutOutages(List<ReceivedEvent> events) {
+        try {
+            return Retry.untilDone("Applying " + events.size() + " deal events", config, outage::isOutage, () -> {
+                metrics.retried();
+                progress.retrying();
+            }, () -> applier.apply(events));
+        } finally {
+            progress.moving();
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, PoisonRecordException poison) {
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                poison.getMessage());
+        // only the broker being away makes a send fail: retried until it is back
+        Retry.untilDone("Sending to the dead-letter topic", config, e -> true, () -> { }, () -> {
+            deadLetters.send(record, poison);
+            return null;
+        });
+        metrics.deadLettered();
     }
 }

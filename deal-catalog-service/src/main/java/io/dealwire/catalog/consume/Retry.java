@@ -1,12 +1,14 @@
 package io.dealwire.catalog.consume;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Repeats an action until it succeeds, waiting longer after each failure (capped). Used for what
- * fails only while infrastructure is away: writing to PostgreSQL, sending to the dead-letter topic.
+ * Repeats an action until it succeeds, waiting longer after each failure (capped), as long as the
+ * failure is one that passes when infrastructure comes back (PostgreSQL or the broker away); any
+ * other failure is thrown at once, since repeating it would block the partition forever.
  */
 final class Retry {
 
@@ -15,12 +17,16 @@ final class Retry {
     private Retry() {
     }
 
-    static <T> T untilDone(String what, RetryConfig config, Runnable onFailure, Supplier<T> action) {
+    static <T> T untilDone(String what, RetryConfig config, Predicate<RuntimeException> retryable,
+            Runnable onFailure, Supplier<T> action) {
         Duration delay = config.initialDelay();
         while (true) {
             try {
                 return action.get();
             } catch (RuntimeException e) {
+                if (!retryable.test(e)) {
+                    throw e;
+                }
                 onFailure.run();
                 LOG.warnf("%s failed (%s); retrying in %s", what, rootMessage(e), delay);
                 sleep(delay);
@@ -39,7 +45,7 @@ final class Retry {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

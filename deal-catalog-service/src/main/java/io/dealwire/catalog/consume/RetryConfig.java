@@ -15,4 +15,8 @@ public interface RetryConfig {
     /** Longest wait between two attempts. */
     @WithDefault("30s")
     Duration maxDelay();
+
+    /** Readiness is DOWN once the consumer has been retrying the same events for longer than this. */
+    @WithDefault("30s")
+    Duration unhealthyAfter();
 }

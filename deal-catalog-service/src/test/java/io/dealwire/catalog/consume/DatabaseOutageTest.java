@@ -3,6 +3,7 @@ package io.dealwire.catalog.consume;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dealwire.catalog.deal.DealEntity;
 import io.dealwire.catalog.deal.DealRevisionEntity;
@@ -67,6 +68,9 @@ class DatabaseOutageTest {
         Events.publish(kafka, events.subList(2, 6));
         await().atMost(Duration.ofSeconds(60)).until(() -> metrics.retriesCount() >= retriesBefore + 2);
         given().get("/q/health/ready").then().statusCode(503);
+        // the consumer's own check: retrying longer than unhealthy-after (1s in tests)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'deal-events-consumer' }.status", equalTo("DOWN")));
         database.restore();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> appliedRows(partner) == 6);
@@ -80,7 +84,8 @@ class DatabaseOutageTest {
         assertThat(DeadLetters.withKeys(kafka, ids.stream().map(UUID::toString).collect(Collectors.toSet())))
                 .isEmpty();
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                        .body("checks.find { it.name == 'deal-events-consumer' }.status", equalTo("UP")));
     }
 
     private static long appliedRows(String partner) {
