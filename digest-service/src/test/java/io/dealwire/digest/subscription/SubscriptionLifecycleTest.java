@@ -67,8 +67,11 @@ class SubscriptionLifecycleTest {
         given().formParam("email", "page-form@example.org").formParam("stages", "DOWNSTREAM")
                 .post("/subscribe").then().statusCode(200).body(containsString("Check your inbox"));
         DigestFlows.awaitMails(greenMail, "page-form@example.org", 1);
-        given().formParam("email", "nonsense").post("/subscribe").then().statusCode(400)
-                .body(containsString("Please check the form"));
+        // a plain-language error, and what was typed is still there
+        given().formParam("email", "nonsense").formParam("stages", "RECYCLING").post("/subscribe").then().statusCode(400)
+                .body(containsString("Please enter a valid email address."))
+                .body(containsString("value=\"nonsense\""))
+                .body(containsString("value=\"RECYCLING\" checked"));
     }
 
     @Test
