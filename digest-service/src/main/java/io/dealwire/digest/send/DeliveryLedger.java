@@ -86,8 +86,9 @@ public class DeliveryLedger {
     }
 
     /**
-     * Records a failed attempt; the row becomes FAILED when the failure is permanent or the attempts
-     * are used up, and stays SENDING otherwise.
+     * Records an SMTP reply refusing this message (never a connection failure: the relay being down
+     * says nothing about the recipient); the row becomes FAILED when the reply is permanent (5xx) or
+     * the attempts are used up, and stays SENDING otherwise.
      *
      * @return whether the row is now FAILED
      */
@@ -100,12 +101,13 @@ public class DeliveryLedger {
         return failed;
     }
 
-    /** Gives a claimed row back (PENDING) when the mail server keeps failing: a later round retries it. */
+    /**
+     * Gives a claimed row back (PENDING) when the mail server keeps failing: a later round retries it.
+     * The attempts are not touched here (only replies to the message count, see {@link #recordFailure}).
+     */
     @Transactional
-    public void release(OutgoingDigest digest) {
-        Delivery delivery = find(digest);
-        delivery.status = Status.PENDING;
-        delivery.updatedAt = Instant.now();
+    public void release(OutgoingDigest digest, String error) {
+        close(find(digest), Status.PENDING, truncate(error));
     }
 
     /** Issues whose every row is closed become SENT. */

@@ -11,7 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends one claimed digest over SMTP, throttled, retrying transient failures with exponential
- * back-off, and records the outcome in the ledger.
+ * back-off, and records the outcome in the ledger. Only a reply to this message counts as an attempt
+ * ({@link SmtpFailure}): while the relay is unreachable the row is given back untouched and the run
+ * pauses, so an outage never turns a subscriber FAILED.
  */
 @ApplicationScoped
 public class MailDispatcher {
@@ -44,31 +46,38 @@ public class MailDispatcher {
         Duration backoff = send.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             rateLimiter.acquire();
+            SmtpFailure failure = null;
+            long started = System.nanoTime();
             try {
-                long started = System.nanoTime();
                 mailer.send(toMail(digest));
+            } catch (RuntimeException e) {
+                failure = SmtpFailure.of(e);
+            }
+            if (failure == null) {
                 metrics.sent(System.nanoTime() - started);
+                // Outside the SMTP try on purpose: a database error here is not an SMTP failure (that would
+                // send the accepted mail again at once). It propagates, the row stays SENDING and the next
+                // run sends it once more: the one in-flight duplicate a crash may cost.
                 ledger.markSent(digest);
                 return Result.SENT;
-            } catch (RuntimeException e) {
-                SmtpFailure failure = SmtpFailure.of(e);
-                if (ledger.recordFailure(digest, failure.description(), failure.permanent())) {
-                    LOG.warnf("Digest %s to subscriber %d FAILED: %s", digest.week(), digest.subscriberId(),
-                            failure.description());
-                    metrics.failed(failure.permanent() ? "permanent" : "exhausted");
-                    return Result.FAILED;
-                }
-                metrics.transientFailure();
-                if (attempt >= send.attemptsPerRound()) {
-                    LOG.warnf("Mail server keeps failing (%s); pausing the send, it resumes on the next round",
-                            failure.description());
-                    ledger.release(digest);
-                    return Result.PAUSED;
-                }
-                Thread.sleep(backoff.toMillis());
-                backoff = backoff.multipliedBy(2).compareTo(send.maxBackoff()) > 0 ? send.maxBackoff()
-                        : backoff.multipliedBy(2);
             }
+            if (failure.kind() != SmtpFailure.Kind.UNAVAILABLE
+                    && ledger.recordFailure(digest, failure.description(), failure.permanent())) {
+                LOG.warnf("Digest %s to subscriber %d FAILED: %s", digest.week(), digest.subscriberId(),
+                        failure.description());
+                metrics.failed(failure.permanent() ? "permanent" : "exhausted");
+                return Result.FAILED;
+            }
+            metrics.transientFailure();
+            if (attempt >= send.attemptsPerRound()) {
+                LOG.warnf("Mail server keeps failing (%s); pausing the send, it resumes on the next round",
+                        failure.description());
+                ledger.release(digest, failure.description());
+                return Result.PAUSED;
+            }
+            Thread.sleep(backoff.toMillis());
+            backoff = backoff.multipliedBy(2).compareTo(send.maxBackoff()) > 0 ? send.maxBackoff()
+                    : backoff.multipliedBy(2);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dealwire.digest.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dealwire.digest.config.DigestConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -8,18 +9,17 @@ import io.quarkus.mailer.Mail;
 import io.vertx.ext.mail.SMTPException;
 import java.net.ConnectException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retry rules of one message, with a scripted mail server and an in-memory ledger (single-class
- * unit test; the real SMTP path is covered by the GreenMail tests).
+ * The dispatcher's decisions for one message, with a scripted mail server and a ledger that only
+ * records what it is told (single-class unit test). The ledger's own counting rule runs against
+ * PostgreSQL in {@link DeliveryLedgerTest}; a real SMTP outage in {@link SmtpOutageTest}.
  */
 class MailDispatcherTest {
 
@@ -31,14 +31,11 @@ class MailDispatcherTest {
     private final RecordingLedger ledger = new RecordingLedger();
 
     @Test
-    void shouldRetryTransientFailuresWithBackOffAndThenSend() throws Exception {
-        script.add(new CompletionException(new SMTPException("451 try later", 451, List.of("try later"), false)));
-        script.add(new CompletionException(new ConnectException("Connection refused")));
+    void shouldRetryAReplyOfThisMessageWithBackOffCountingItAndThenSend() throws Exception {
+        script.add(smtpReply("recipient address not accepted", 451, false));
 
-        assertThat(dispatcher(4, 12).deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.SENT);
-        assertThat(ledger.attempts).isEqualTo(3);
-        assertThat(ledger.errors).containsExactly("SMTP 451 try later", "transient: ConnectException: Connection refused");
-        assertThat(ledger.state).isEqualTo("SENT");
+        assertThat(dispatcher(4).deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.SENT);
+        assertThat(ledger.calls).containsExactly("recordFailure(SMTP 451 try later, permanent=false)", "markSent");
         assertThat(accepted).hasSize(1);
         assertThat(accepted.get(0).getHeaders().get("Message-ID")).containsExactly("<2026-W30.7@dealwire>");
         assertThat(accepted.get(0).getHeaders().get("List-Unsubscribe-Post"))
@@ -46,29 +43,40 @@ class MailDispatcherTest {
     }
 
     @Test
-    void shouldRecordAPermanentFailureAtOnce() throws Exception {
-        script.add(new CompletionException(new SMTPException("550 no such user", 550, List.of("no such user"), false)));
+    void shouldRecordAPermanentReplyAtOnce() throws Exception {
+        script.add(smtpReply("recipient address not accepted", 550, true));
 
-        assertThat(dispatcher(4, 12).deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.FAILED);
-        assertThat(ledger.state).isEqualTo("FAILED");
-        assertThat(ledger.attempts).isEqualTo(1);
+        assertThat(dispatcher(4).deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.FAILED);
+        assertThat(ledger.calls).containsExactly("recordFailure(SMTP 550 try later, permanent=true)");
         assertThat(accepted).isEmpty();
     }
 
     @Test
-    void shouldPauseTheIssueWhenTheServerKeepsFailingAndFailOnlyWhenAttemptsAreUsedUp() throws Exception {
-        for (int i = 0; i < 6; i++) {
-            script.add(new CompletionException(new ConnectException("Connection refused")));
-        }
-        MailDispatcher dispatcher = dispatcher(2, 4);
-        assertThat(dispatcher.deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.PAUSED);
-        assertThat(ledger.state).isEqualTo("PENDING");
-        assertThat(dispatcher.deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.FAILED);
-        assertThat(ledger.state).isEqualTo("FAILED");
-        assertThat(ledger.attempts).isEqualTo(4);
+    void shouldReleaseTheRowWithoutCountingAnAttemptWhenTheServerIsUnreachable() throws Exception {
+        script.add(new CompletionException(new ConnectException("Connection refused")));
+        script.add(smtpReply("got error response", 554, true)); // greeting refused: not about this message
+        script.add(smtpReply("recipient address not accepted", 421, false)); // server closing the channel
+
+        assertThat(dispatcher(3).deliver(DEFAULT_DIGEST)).isEqualTo(MailDispatcher.Result.PAUSED);
+        assertThat(ledger.calls).containsExactly("release(mail server unavailable: SMTP 421 try later)");
+        assertThat(accepted).isEmpty();
     }
 
-    private MailDispatcher dispatcher(int attemptsPerRound, int maxAttempts) {
+    @Test
+    void shouldNotSendAgainWhenRecordingAnAcceptedMailFails() throws Exception {
+        ledger.markSentFailure = new IllegalStateException("database went away");
+        MailDispatcher dispatcher = dispatcher(4);
+
+        assertThatThrownBy(() -> dispatcher.deliver(DEFAULT_DIGEST)).hasMessage("database went away");
+        assertThat(accepted).hasSize(1);
+        assertThat(ledger.calls).containsExactly("markSent");
+    }
+
+    private static RuntimeException smtpReply(String stage, int code, boolean permanent) {
+        return new CompletionException(new SMTPException(stage, code, List.of("try later"), permanent));
+    }
+
+    private MailDispatcher dispatcher(int attemptsPerRound) {
         MailDispatcher dispatcher = new MailDispatcher();
         dispatcher.mailer = mails -> {
             RuntimeException failure = script.poll();
@@ -77,10 +85,8 @@ class MailDispatcherTest {
             }
             accepted.addAll(List.of(mails));
         };
-        DigestConfig config = config(attemptsPerRound, maxAttempts);
-        ledger.maxAttempts = maxAttempts;
         dispatcher.ledger = ledger;
-        dispatcher.config = config;
+        dispatcher.config = config(attemptsPerRound, 12);
         DigestMetrics metrics = new DigestMetrics();
         metrics.registry = new SimpleMeterRegistry();
         metrics.init();
@@ -89,34 +95,32 @@ class MailDispatcherTest {
         return dispatcher;
     }
 
-    /** The ledger's rules without a database. */
+    /** Records the calls; FAILED exactly when told the reply is permanent (the bound is the real ledger's job). */
     static final class RecordingLedger extends DeliveryLedger {
-        int attempts;
-        int maxAttempts;
-        String state = "SENDING";
-        final List<String> errors = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        RuntimeException markSentFailure;
 
         @Override
         public void markSent(OutgoingDigest digest) {
-            attempts++;
-            state = "SENT";
+            calls.add("markSent");
+            if (markSentFailure != null) {
+                throw markSentFailure;
+            }
         }
 
         @Override
         public boolean recordFailure(OutgoingDigest digest, String error, boolean permanent) {
-            attempts++;
-            errors.add(error);
-            boolean failed = permanent || attempts >= maxAttempts;
-            state = failed ? "FAILED" : "SENDING";
-            return failed;
+            calls.add("recordFailure(" + error + ", permanent=" + permanent + ")");
+            return permanent;
         }
 
         @Override
-        public void release(OutgoingDigest digest) {
-            state = "PENDING";
+        public void release(OutgoingDigest digest, String error) {
+            calls.add("release(" + error + ")");
         }
     }
 
+    /** Only the settings the dispatcher reads; every other one is absent. */
     private static DigestConfig config(int attemptsPerRound, int maxAttempts) {
         DigestConfig.Send send = new DigestConfig.Send() {
             public int attemptsPerRound() {
@@ -135,51 +139,16 @@ class MailDispatcherTest {
                 return Duration.ofMillis(4);
             }
         };
-        DigestConfig.Digest digest = new DigestConfig.Digest() {
-            public String cron() {
-                return "off";
-            }
+        DigestConfig.Digest digest = proxy(DigestConfig.Digest.class, method -> switch (method) {
+            case "ratePerSecond" -> 1000.0;
+            case "send" -> send;
+            default -> null;
+        });
+        return proxy(DigestConfig.class, method -> method.equals("digest") ? digest : null);
+    }
 
-            public ZoneId zone() {
-                return ZoneId.of("UTC");
-            }
-
-            public double ratePerSecond() {
-                return 1000;
-            }
-
-            public String title() {
-                return "Rare Earth Deal Update";
-            }
-
-            public String resumeEvery() {
-                return "off";
-            }
-
-            public String metricsRefresh() {
-                return "15s";
-            }
-
-            public DigestConfig.Send send() {
-                return send;
-            }
-
-            public DigestConfig.Consumer consumer() {
-                return null;
-            }
-        };
-        return new DigestConfig() {
-            public String publicUrl() {
-                return "http://localhost:8083";
-            }
-
-            public DigestConfig.Admin admin() {
-                return Optional::empty;
-            }
-
-            public DigestConfig.Digest digest() {
-                return digest;
-            }
-        };
+    private static <T> T proxy(Class<T> type, java.util.function.Function<String, Object> answers) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answers.apply(method.getName())));
     }
 }

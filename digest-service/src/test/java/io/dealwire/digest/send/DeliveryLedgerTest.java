@@ -1,0 +1,117 @@
+package io.dealwire.digest.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dealwire.digest.config.DigestConfig;
+import io.dealwire.digest.issue.Issue;
+import io.dealwire.digest.subscription.Subscriber;
+import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.GreenMailResource;
+import io.dealwire.testsupport.KafkaResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ledger's failure rule on PostgreSQL: a 5xx reply fails the row at once, a 4xx reply counts an
+ * attempt and fails it only at {@code max-attempts}, releasing a row counts nothing. The rows belong
+ * to an issue already marked SENT and published, so no sender run of another test picks them up.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(ProxiedPostgresResource.class)
+@WithTestResource(GreenMailResource.class)
+class DeliveryLedgerTest {
+
+    private static final String WEEK = "2026-W24";
+    private static final String DEFAULT_READER = "ledger-reader@example.org";
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    DigestConfig config;
+
+    private OutgoingDigest digest;
+
+    @BeforeEach
+    void claimedRow() {
+        long subscriberId = QuarkusTransaction.requiringNew().call(() -> {
+            if (Issue.findById(WEEK) == null) {
+                Issue issue = new Issue();
+                issue.week = WEEK;
+                issue.subject = "Ledger test";
+                issue.disclosedValue = "{}";
+                issue.status = Issue.Status.SENT;
+                issue.frozenAt = Instant.now();
+                issue.completedAt = Instant.now();
+                issue.summaryPublishedAt = Instant.now();
+                issue.persist();
+                Subscriber subscriber = new Subscriber();
+                subscriber.email = DEFAULT_READER;
+                // not a reader of other tests' issues
+                subscriber.status = Subscriber.Status.UNSUBSCRIBED;
+                subscriber.createdAt = Instant.now();
+                subscriber.persist();
+            }
+            Subscriber subscriber = Subscriber.find("email", DEFAULT_READER).firstResult();
+            Delivery.delete("id.week", WEEK);
+            Delivery delivery = Delivery.pending(WEEK, subscriber.id);
+            delivery.status = Delivery.Status.SENDING;
+            delivery.persist();
+            return subscriber.id;
+        });
+        digest = new OutgoingDigest(WEEK, subscriberId, DEFAULT_READER, Delivery.messageId(WEEK, subscriberId),
+                "Ledger test", "<p>html</p>", "text", "http://localhost:8083/unsubscribe/t");
+    }
+
+    @AfterEach
+    void closeRow() {
+        // never leave an open row behind for another test's sender run
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("status = ?1 where id.week = ?2",
+                Delivery.Status.SKIPPED, WEEK));
+    }
+
+    @Test
+    void shouldFailARowAtOnceOnAPermanentReply() {
+        assertThat(ledger.recordFailure(digest, "SMTP 550 no such user", true)).isTrue();
+
+        assertThat(row().status).isEqualTo(Delivery.Status.FAILED);
+        assertThat(row().attempts).isEqualTo(1);
+        assertThat(row().lastError).isEqualTo("SMTP 550 no such user");
+    }
+
+    @Test
+    void shouldFailARowOnTransientRepliesOnlyWhenTheAttemptsAreUsedUp() {
+        int maxAttempts = config.digest().send().maxAttempts();
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            assertThat(ledger.recordFailure(digest, "SMTP 451 try later", false)).isFalse();
+            assertThat(row().status).isEqualTo(Delivery.Status.SENDING);
+        }
+        assertThat(ledger.recordFailure(digest, "SMTP 451 try later", false)).isTrue();
+
+        assertThat(row().status).isEqualTo(Delivery.Status.FAILED);
+        assertThat(row().attempts).isEqualTo(maxAttempts);
+    }
+
+    @Test
+    void shouldReleaseARowWithoutCountingAnAttempt() {
+        ledger.recordFailure(digest, "SMTP 451 try later", false);
+
+        ledger.release(digest, "mail server unavailable: ConnectException: Connection refused");
+
+        assertThat(row().status).isEqualTo(Delivery.Status.PENDING);
+        assertThat(row().attempts).isEqualTo(1);
+        assertThat(row().lastError).isEqualTo("mail server unavailable: ConnectException: Connection refused");
+    }
+
+    private Delivery row() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> Delivery.<Delivery>findById(new Delivery.Key(WEEK, digest.subscriberId())));
+    }
+}
