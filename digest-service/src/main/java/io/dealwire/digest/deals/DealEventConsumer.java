@@ -4,7 +4,12 @@ import io.dealwire.contract.DealEvent;
 import io.dealwire.contract.DealJson;
 import io.dealwire.contract.DealJsonException;
 import io.dealwire.digest.config.DigestConfig;
-import io.smallrye.common.annotation.Blocking;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
@@ -12,21 +17,30 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the digest's copy of the deals from {@code dealwire.deals.v1} (group {@code digest}).
- * Poison records are thrown out to the dead-letter topic by SmallRye; a database outage is waited
- * out here, retrying the same record, so nothing is dead-lettered and no later offset is committed.
+ * Acknowledgement is explicit: an applied record is acked; a poison record is nacked, which SmallRye's
+ * {@code dead-letter-queue} strategy sends to the dead-letter topic; a database outage is waited out
+ * here, retrying the same record. If that wait is interrupted (the app is stopping), the record is
+ * neither acked nor nacked: it is not dead-lettered, its offset is not committed, and the next start
+ * reads it again.
  */
 @ApplicationScoped
 public class DealEventConsumer {
 
     /** Channel of {@code dealwire.deals.v1}, configured in application.properties. */
     public static final String CHANNEL = "deals";
+
+    /** Counter of database-outage retries ({@code dealwire_digest_consumer_retries_total}). */
+    public static final String RETRIES = "dealwire.digest.consumer.retries";
 
     private static final Logger LOG = Logger.getLogger(DealEventConsumer.class);
 
@@ -39,14 +53,52 @@ public class DealEventConsumer {
     @Inject
     DigestConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
+    private Counter retries;
+
+    @PostConstruct
+    void init() {
+        retries = registry.counter(RETRIES);
+    }
+
     @Incoming(CHANNEL)
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) throws InterruptedException {
-        DealEvent event = parse(record);
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> consume(Message<String> message) {
+        // Plain blocking work (JDBC, back-off sleeps) on a worker thread; SmallRye hands the records of
+        // a Uni-returning method over one at a time, so partition order holds. (@Blocking cannot be
+        // combined with the explicit acknowledgement this needs.)
+        return Uni.createFrom().item(() -> handle(message))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(signal -> Uni.createFrom().completionStage(signal));
+    }
+
+    /** Applies one record and says what to tell SmallRye: ack, nack (poison), or nothing (stopping). */
+    CompletionStage<Void> handle(Message<String> message) {
+        IncomingKafkaRecordMetadata<?, ?> record = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow();
+        try {
+            DealEvent event = parse(record, message.getPayload());
+            applyWaitingOutOutages(event, record);
+        } catch (PoisonRecordException e) {
+            return message.nack(e);
+        } catch (InterruptedException e) {
+            // stopping: neither ack (no commit past an unapplied record) nor nack (an outage is no poison)
+            Thread.currentThread().interrupt();
+            LOG.infof("Stopped while waiting for the database; offset %d of partition %d is read again on restart",
+                    record.getOffset(), record.getPartition());
+            return CompletableFuture.completedFuture(null);
+        }
+        return message.ack();
+    }
+
+    private void applyWaitingOutOutages(DealEvent event, IncomingKafkaRecordMetadata<?, ?> record)
+            throws InterruptedException {
         Duration backoff = config.digest().consumer().initialBackoff();
         while (true) {
             try {
-                applier.apply(event);
+                applier.apply(event, record.getPartition(), record.getOffset());
                 return;
             } catch (RuntimeException e) {
                 if (!DatabaseOutage.isOutage(e)) {
@@ -54,19 +106,20 @@ public class DealEventConsumer {
                 }
                 LOG.warnf("Database unavailable applying event %s of deal %s; retrying in %s: %s",
                         event.eventId(), event.dealId(), backoff, e.getMessage());
+                retries.increment();
                 Thread.sleep(backoff.toMillis());
                 backoff = min(backoff.multipliedBy(2), config.digest().consumer().maxBackoff());
             }
         }
     }
 
-    private DealEvent parse(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
+    private DealEvent parse(IncomingKafkaRecordMetadata<?, ?> record, String value) {
+        if (value == null) {
             throw new PoisonRecordException("empty value (tombstone)", null);
         }
         DealEvent event;
         try {
-            event = DealJson.readEvent(record.value());
+            event = DealJson.readEvent(value);
         } catch (DealJsonException e) {
             String at = e.path().isEmpty() ? "" : e.path() + ": ";
             throw new PoisonRecordException("unreadable deal event: " + at + e.reason(), e);
@@ -79,8 +132,9 @@ public class DealEventConsumer {
                     .collect(Collectors.joining("; "));
             throw new PoisonRecordException("invalid deal event: " + reasons, null);
         }
-        if (record.key() != null && !record.key().equals(event.dealId().toString())) {
-            throw new PoisonRecordException("record key " + record.key() + " is not the event's dealId", null);
+        Object key = record.getKey();
+        if (key != null && !key.equals(event.dealId().toString())) {
+            throw new PoisonRecordException("record key " + key + " is not the event's dealId", null);
         }
         return event;
     }

@@ -40,6 +40,13 @@ public class DigestDeal extends PanacheEntityBase {
     @Column(name = "last_event_id", nullable = false)
     public UUID lastEventId;
 
+    /** Where the last applied event was read: a redelivery at or below it is dropped. */
+    @Column(name = "last_partition")
+    public Integer lastPartition;
+
+    @Column(name = "last_offset")
+    public Long lastOffset;
+
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 

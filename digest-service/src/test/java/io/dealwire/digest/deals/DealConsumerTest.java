@@ -15,10 +15,13 @@ import io.dealwire.digest.support.SeedDeals;
 import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,8 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The digest's consumer: poison to the dead-letter topic and on to the next record, duplicates
- * dropped, a database outage waited out. Every deal here ends withdrawn, so no issue shows it.
+ * The digest's consumer: poison to the dead-letter topic and on to the next record, duplicates and
+ * redeliveries dropped, a database outage waited out. Every deal here ends withdrawn, so no issue shows it.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -51,6 +54,12 @@ class DealConsumerTest {
 
     @InjectDatabaseProxy
     DatabaseProxy database;
+
+    @Inject
+    DealApplier applier;
+
+    @Inject
+    MeterRegistry registry;
 
     private ConsumerTask<String, String> deadLetters;
 
@@ -101,17 +110,65 @@ class DealConsumerTest {
 
     @Test
     void shouldWaitOutADatabaseOutageWithoutDeadLettering() throws Exception {
+        double retriesBefore = retries();
         database.proxy().cut();
         DealEvent duringOutage = DigestFlows.submit(kafka,
                 SeedDeals.deal("consumer-outage", "Deal during an outage", Stage.UPSTREAM, DEFAULT_REPORTED_ON));
-        // give the consumer time to meet the outage (no assertion on timing)
-        Thread.sleep(3_000);
+        // the consumer has met the outage and is retrying the record, not dead-lettering it
+        await().atMost(DigestFlows.PATIENCE).until(() -> retries() >= retriesBefore + 1);
         assertThat(updatedAt(duringOutage.dealId())).isNull();
         database.proxy().restore();
 
-        DigestFlows.awaitApplied(duringOutage);
+        // read straight from PostgreSQL: the app's pool may still hold connections the cut broke
+        awaitAppliedPastTheProxy(duringOutage);
         assertThat(deadLetters.getRecords()).noneMatch(r -> duringOutage.dealId().toString().equals(r.key()));
-        DigestFlows.awaitApplied(DigestFlows.withdraw(kafka, "consumer-outage"));
+        awaitAppliedPastTheProxy(DigestFlows.withdraw(kafka, "consumer-outage"));
+    }
+
+    private void awaitAppliedPastTheProxy(DealEvent event) {
+        await().atMost(DigestFlows.PATIENCE).until(() -> event.eventId().equals(lastEventId(event.dealId())));
+    }
+
+    private UUID lastEventId(UUID dealId) throws SQLException {
+        try (Connection connection = database.direct();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT last_event_id FROM digest.deal WHERE deal_id = ?")) {
+            statement.setObject(1, dealId);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepAWithdrawnDealWithdrawnWhenItsSubmissionIsRedelivered() {
+        DealEvent submitted = DigestFlows.submit(kafka,
+                SeedDeals.deal("consumer-redelivered", "Redelivered deal", Stage.UPSTREAM, DEFAULT_REPORTED_ON));
+        DealEvent withdrawn = DigestFlows.withdraw(kafka, "consumer-redelivered");
+        DigestFlows.awaitApplied(withdrawn);
+        ConsumerRecord<String, String> submission = recordOf(submitted);
+
+        // what a rebalance or crash before the offset commit does: the same record again
+        assertThat(applier.apply(submitted, submission.partition(), submission.offset()))
+                .isEqualTo(DealApplier.Outcome.DUPLICATE);
+        assertThat(QuarkusTransaction.requiringNew().call(
+                () -> DigestDeal.<DigestDeal>findById(submitted.dealId()).status)).isEqualTo(DigestDeal.Status.WITHDRAWN);
+    }
+
+    private ConsumerRecord<String, String> recordOf(DealEvent event) {
+        ConsumerTask<String, String> deals = kafka.consumeStrings().fromTopics(Topics.DEALS);
+        try {
+            String eventId = event.eventId().toString();
+            await().atMost(DigestFlows.PATIENCE)
+                    .until(() -> deals.getRecords().stream().anyMatch(r -> r.value() != null && r.value().contains(eventId)));
+            return deals.getRecords().stream().filter(r -> r.value() != null && r.value().contains(eventId)).findFirst().orElseThrow();
+        } finally {
+            deals.stop();
+        }
+    }
+
+    private double retries() {
+        return registry.counter(DealEventConsumer.RETRIES).count();
     }
 
     private ConsumerRecord<String, String> awaitDeadLetter(String key) {
