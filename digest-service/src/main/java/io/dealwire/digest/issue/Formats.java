@@ -44,16 +44,27 @@ public final class Formats {
         return totals.entrySet().stream().map(e -> money(e.getValue(), e.getKey())).collect(Collectors.joining(" + "));
     }
 
-    /** 1225000000 -> 1.2B, 223000000 -> 223M, 2000000 -> 2M, 950 -> 950. */
+    /** 1225000000 -> 1.2B, 223000000 -> 223M, 2000000 -> 2M, 950 -> 950, 999950000 -> 1B (never 1000M). */
     static String compact(BigDecimal amount) {
         for (int i = 0; i < SCALES.length; i++) {
             if (amount.compareTo(SCALES[i]) >= 0) {
-                BigDecimal scaled = amount.divide(SCALES[i]);
-                int decimals = scaled.compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : 1;
-                return plain(scaled.setScale(decimals, RoundingMode.HALF_UP)) + SUFFIXES[i];
+                BigDecimal rounded = scaled(amount, SCALES[i]);
+                if (rounded.compareTo(THOUSAND) >= 0 && i > 0) {
+                    // rounding reached the next unit: 999.95M is $1B, not $1000M
+                    return plain(scaled(amount, SCALES[i - 1])) + SUFFIXES[i - 1];
+                }
+                return plain(rounded) + SUFFIXES[i];
             }
         }
-        return plain(amount.setScale(Math.min(2, Math.max(0, amount.scale())), RoundingMode.HALF_UP));
+        BigDecimal rounded = amount.setScale(Math.min(2, Math.max(0, amount.scale())), RoundingMode.HALF_UP);
+        return rounded.compareTo(THOUSAND) >= 0 ? plain(scaled(amount, THOUSAND)) + "K" : plain(rounded);
+    }
+
+    /** The amount in a unit: whole numbers from 100 up, one decimal below. */
+    private static BigDecimal scaled(BigDecimal amount, BigDecimal unit) {
+        BigDecimal scaled = amount.divide(unit);
+        int decimals = scaled.compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : 1;
+        return scaled.setScale(decimals, RoundingMode.HALF_UP);
     }
 
     private static String plain(BigDecimal value) {

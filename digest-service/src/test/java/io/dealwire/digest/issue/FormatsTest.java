@@ -1,0 +1,42 @@
+package io.dealwire.digest.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** Compact money, above all where rounding reaches the next unit (it reaches the subject line). */
+class FormatsTest {
+
+    @Test
+    void shouldWriteCompactAmounts() {
+        assertThat(usd("1225000000")).isEqualTo("$1.2B");
+        assertThat(usd("223000000")).isEqualTo("$223M");
+        assertThat(usd("2000000")).isEqualTo("$2M");
+        assertThat(usd("750000")).isEqualTo("$750K");
+        assertThat(usd("950")).isEqualTo("$950");
+        assertThat(Formats.money(new BigDecimal("12500000000"), "GBP")).isEqualTo("£12.5B");
+        assertThat(Formats.money(new BigDecimal("750000"), "CHF")).isEqualTo("CHF 750K");
+    }
+
+    @Test
+    void shouldMoveToTheNextUnitWhenRoundingReachesAThousand() {
+        assertThat(usd("999950000")).isEqualTo("$1B");
+        assertThat(usd("999999")).isEqualTo("$1M");
+        assertThat(usd("999500")).isEqualTo("$1M");
+        assertThat(usd("999999.999")).isEqualTo("$1M");
+        assertThat(usd("999.999")).isEqualTo("$1K");
+        assertThat(usd("999500000")).isEqualTo("$1B");
+    }
+
+    @Test
+    void shouldKeepAmountsJustBelowTheRoundingEdgeInTheirUnit() {
+        assertThat(usd("999400000")).isEqualTo("$999M");
+        assertThat(usd("999499")).isEqualTo("$999K");
+        assertThat(usd("99940000")).isEqualTo("$99.9M");
+    }
+
+    private static String usd(String amount) {
+        return Formats.money(new BigDecimal(amount), "USD");
+    }
+}
