@@ -51,6 +51,10 @@ public interface DigestConfig {
         @WithDefault("15s")
         String metricsRefresh();
 
+        /** At most one confirmation mail per address within this interval while its link is unused. */
+        @WithDefault("10m")
+        Duration confirmationInterval();
+
         Send send();
 
         Consumer consumer();

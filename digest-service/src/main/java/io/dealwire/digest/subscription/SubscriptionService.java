@@ -1,9 +1,11 @@
 package io.dealwire.digest.subscription;
 
+import io.dealwire.digest.config.DigestConfig;
 import io.dealwire.digest.subscription.SubscriberToken.Purpose;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,20 +25,37 @@ public class SubscriptionService {
     @Inject
     ConfirmationMail confirmationMail;
 
-    /** Records the request and mails the confirmation link (after the commit, outside the transaction). */
+    @Inject
+    DigestConfig config;
+
+    /**
+     * Records the request and mails the confirmation link (after the commit, outside the transaction).
+     * At most one confirmation mail per address per {@code confirmation-interval} while its link is
+     * unused, so nobody can flood a mailbox through this form; the caller answers the same either way.
+     */
     public void request(SubscriptionRequest request) {
         String email = normalize(request.email());
-        String token;
+        Optional<String> token;
         try {
             token = QuarkusTransaction.requiringNew().call(() -> recordRequest(email, request));
         } catch (RuntimeException e) {
             // two first requests of one address at once: the other created the subscriber, so this finds it
             token = QuarkusTransaction.requiringNew().call(() -> recordRequest(email, request));
         }
-        confirmationMail.send(email, request.name(), token);
+        if (token.isEmpty()) {
+            return;
+        }
+        String raw = token.get();
+        try {
+            confirmationMail.send(email, request.name(), raw);
+        } catch (RuntimeException e) {
+            // no mail went out: the token must not hold back the retry the 503 asks for
+            QuarkusTransaction.requiringNew().run(() -> SubscriberToken.delete("tokenHash", Tokens.hash(raw)));
+            throw e;
+        }
     }
 
-    private String recordRequest(String email, SubscriptionRequest request) {
+    private Optional<String> recordRequest(String email, SubscriptionRequest request) {
         Instant now = Instant.now();
         Subscriber subscriber = Subscriber.findByEmail(email).orElseGet(() -> {
             Subscriber created = new Subscriber();
@@ -46,6 +65,12 @@ public class SubscriptionService {
             created.persist();
             return created;
         });
+        // serialises concurrent requests of one address, so the interval check below cannot be raced
+        Subscriber.<Subscriber>findById(subscriber.id, LockModeType.PESSIMISTIC_WRITE);
+        if (SubscriberToken.count("subscriberId = ?1 and purpose = ?2 and usedAt is null and createdAt > ?3",
+                subscriber.id, Purpose.CONFIRM, now.minus(config.digest().confirmationInterval())) > 0) {
+            return Optional.empty();
+        }
         String raw = Tokens.newToken();
         SubscriberToken token = new SubscriberToken();
         token.tokenHash = Tokens.hash(raw);
@@ -57,7 +82,7 @@ public class SubscriptionService {
         token.createdAt = now;
         token.expiresAt = now.plus(CONFIRMATION_VALIDITY);
         token.persist();
-        return raw;
+        return Optional.of(raw);
     }
 
     /** Confirms with a confirmation token: applies its preferences; the token is used up. */

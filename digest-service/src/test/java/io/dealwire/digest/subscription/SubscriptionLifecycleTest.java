@@ -50,6 +50,20 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    void shouldMailOneConfirmationPerAddressPerIntervalAndAnswerTheSameEveryTime() {
+        String flooded = "flooded@example.org";
+        String first = subscribe(flooded);
+        // the same address again, however written, through the API and the page
+        assertThat(subscribe("Flooded@Example.org")).isEqualTo(first);
+        given().formParam("email", flooded).post("/subscribe").then().statusCode(200)
+                .body(containsString("Check your inbox"));
+        assertThat(subscribe(flooded)).isEqualTo(first);
+
+        // the mail is sent before the answer, so whatever was sent has arrived by now
+        assertThat(Mails.to(greenMail, flooded)).hasSize(1);
+    }
+
+    @Test
     void shouldRejectInvalidRequestsWithProblemDetails() {
         given().contentType(ContentType.JSON).body(Map.of("email", "not-an-address"))
                 .post("/api/v1/subscriptions").then().statusCode(400)
