@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Builds the view of an issue for a subscriber's mail, the archive, or a preview. */
 @ApplicationScoped
@@ -21,11 +24,28 @@ public class IssueViews {
     @Inject
     DigestConfig config;
 
+    /**
+     * What every subscriber of an issue shares during one send run (its frozen deals and the countries
+     * of earlier issues), read once per run instead of once per subscriber. Only the sender thread uses it.
+     */
+    private final Map<String, RunIssue> run = new ConcurrentHashMap<>();
+
+    private record RunIssue(List<Deal> deals, Set<String> earlierCountries) {
+    }
+
     /** A frozen issue as one subscriber gets it; empty when none of its deals matches their filters. */
     @Transactional
     public Optional<DigestView> forSubscriber(String week, SubscriberFilter filter, String unsubscribeUrl) {
-        List<Deal> deals = issueDeals.frozen(week).stream().filter(filter::matches).toList();
-        return deals.isEmpty() ? Optional.empty() : Optional.of(compose(week, deals, unsubscribeUrl));
+        RunIssue issue = run.computeIfAbsent(week,
+                w -> new RunIssue(issueDeals.frozen(w), issueDeals.earlierCountries(w)));
+        List<Deal> deals = issue.deals().stream().filter(filter::matches).toList();
+        return deals.isEmpty() ? Optional.empty()
+                : Optional.of(compose(week, deals, issue.earlierCountries(), unsubscribeUrl));
+    }
+
+    /** Ends a send run: the next run reads the issues afresh. */
+    public void forgetRun() {
+        run.clear();
     }
 
     /** A frozen issue, whole, as on the web archive. */
@@ -47,7 +67,11 @@ public class IssueViews {
     }
 
     private DigestView compose(String week, List<Deal> deals, String unsubscribeUrl) {
+        return compose(week, deals, issueDeals.earlierCountries(week), unsubscribeUrl);
+    }
+
+    private DigestView compose(String week, List<Deal> deals, Set<String> earlierCountries, String unsubscribeUrl) {
         return DigestComposer.compose(config.digest().title(), IsoWeek.parse(week), deals,
-                issueDeals.earlierCountries(week), DigestView.Links.of(config.publicUrl(), week, unsubscribeUrl));
+                earlierCountries, DigestView.Links.of(config.publicUrl(), week, unsubscribeUrl));
     }
 }

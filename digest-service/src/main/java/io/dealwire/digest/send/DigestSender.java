@@ -1,5 +1,6 @@
 package io.dealwire.digest.send;
 
+import io.dealwire.digest.issue.IssueViews;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,9 @@ public class DigestSender {
 
     @Inject
     IssueSummaryPublisher summaries;
+
+    @Inject
+    IssueViews views;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "digest-sender"));
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -73,9 +77,11 @@ public class DigestSender {
                 LOG.debug("Another sender holds the lock; this replica does not send");
                 return;
             }
-            try (SenderLock.Held ignored = held.get()) {
-                sendAll();
+            try (SenderLock.Held lockHeld = held.get()) {
+                sendAll(lockHeld);
                 finishIssues();
+            } finally {
+                views.forgetRun();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,9 +91,13 @@ public class DigestSender {
         }
     }
 
-    private void sendAll() throws InterruptedException {
+    private void sendAll(SenderLock.Held held) throws InterruptedException {
         int sent = 0;
         while (!stopping) {
+            if (!held.stillHeld()) {
+                LOG.warn("Lost the sender lock (its database session ended); stopping this run");
+                return;
+            }
             if (stopAfter >= 0 && sent >= stopAfter) {
                 stopAfter = -1;
                 LOG.info("Send run stopped on request (simulated crash)");

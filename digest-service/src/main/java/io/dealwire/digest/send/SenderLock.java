@@ -40,6 +40,22 @@ public class SenderLock {
     }
 
     public record Held(Connection connection) implements AutoCloseable {
+
+        /**
+         * Whether this session still holds the lock. If its connection died, PostgreSQL dropped the
+         * lock and another replica may be sending: the run must stop before claiming anything more.
+         */
+        public boolean stillHeld() {
+            try (Statement statement = connection.createStatement();
+                    ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                            + " AND granted AND pid = pg_backend_pid() AND classid = " + (KEY >>> 32)
+                            + " AND objid = " + (KEY & 0xFFFF_FFFFL))) {
+                return result.next() && result.getLong(1) > 0;
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+
         @Override
         public void close() throws SQLException {
             try (Statement statement = connection.createStatement()) {
