@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Computes a week's summary: a week holds tens of deals, so they are summed in Java. */
 @ApplicationScoped
@@ -43,15 +44,28 @@ public class WeekSummaryService {
             }
         }
         Figures totals = total.figures();
-        List<DealView> largest = deals.stream()
+        return new WeekSummary(week.toString(), totals.count(), totals.disclosedValue(), figures(byStage),
+                figures(byDealType), figures(byCountry), largest(deals), newCountries(week));
+    }
+
+    /**
+     * The largest deals per currency, never compared across currencies (¥100B must not outrank
+     * $500M): currencies by how many of the week's deals use them (then by code), and within a
+     * currency by amount (ties by dealId); at most {@link #LARGEST} in all.
+     */
+    static List<DealView> largest(List<DealEntity> deals) {
+        Map<String, List<DealEntity>> byCurrency = deals.stream()
                 .filter(d -> d.valueAmount != null)
-                .sorted(Comparator.comparing((DealEntity d) -> d.valueAmount).reversed()
-                        .thenComparing(d -> d.dealId))
+                .collect(Collectors.groupingBy(d -> d.valueCurrency, TreeMap::new, Collectors.toList()));
+        return byCurrency.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, List<DealEntity>> e) -> e.getValue().size())
+                        .reversed().thenComparing(Map.Entry::getKey))
+                .flatMap(e -> e.getValue().stream()
+                        .sorted(Comparator.comparing((DealEntity d) -> d.valueAmount).reversed()
+                                .thenComparing(d -> d.dealId)))
                 .limit(LARGEST)
                 .map(DealView::of)
                 .toList();
-        return new WeekSummary(week.toString(), totals.count(), totals.disclosedValue(), figures(byStage),
-                figures(byDealType), figures(byCountry), largest, newCountries(week));
     }
 
     /** Countries of the week's active deals that no active deal of an earlier week had. */

@@ -93,6 +93,25 @@ class WeekSummaryTest {
     }
 
     @Test
+    void shouldRankTheLargestDealsPerCurrencyNeverAcrossCurrencies() {
+        String partner = TestDeals.uniquePartner();
+        LocalDate reportedOn = LocalDate.parse("2025-10-29"); // 2025-W44
+        List<DealEvent> events = List.of(
+                TestDeals.submitted(partner, valued("jpy-huge", reportedOn, "100000000000", "JPY")),
+                TestDeals.submitted(partner, valued("usd-small", reportedOn, "1000000", "USD")),
+                TestDeals.submitted(partner, valued("usd-large", reportedOn, "500000000", "USD")));
+        Events.publish(kafka, events);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Db.read(() -> DealEntity.count("partnerId", partner)) == 3);
+
+        // USD is used by more deals, so it comes first; ¥100B does not outrank $500M by its number
+        given().get("/api/v1/weeks/2025-W44/summary").then().statusCode(200)
+                .body("largest.externalId", equalTo(List.of("usd-large", "usd-small", "jpy-huge")))
+                .body("disclosedValue.JPY", equalTo(100000000000L))
+                .body("disclosedValue.USD", equalTo(501000000));
+    }
+
+    @Test
     void shouldAnswerZerosForAnEmptyWeekAnd400ForAMalformedOne() {
         given().get("/api/v1/weeks/2019-W01/summary").then().statusCode(200)
                 .body("count", equalTo(0))
@@ -101,6 +120,13 @@ class WeekSummaryTest {
         given().get("/api/v1/weeks/2025-W54/summary").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("week"));
         given().get("/api/v1/weeks/last/summary").then().statusCode(400);
+    }
+
+    private static Deal valued(String externalId, LocalDate reportedOn, String amount, String currency) {
+        Deal base = TestDeals.deal(externalId, TestDeals.DEFAULT_HEADLINE, reportedOn);
+        return new Deal(base.externalId(), base.headline(), base.summary(), base.dealType(), base.stage(),
+                base.announcedOn(), base.reportedOn(), base.parties(), null, null, base.products(),
+                new Money(new BigDecimal(amount), currency), null, null, null, null, null);
     }
 
     /** Pakistan and Apple are both $500M: the tie is broken by dealId. */
