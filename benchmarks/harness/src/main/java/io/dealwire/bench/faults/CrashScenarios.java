@@ -27,7 +27,6 @@ final class CrashScenarios {
 
     private final BenchStack stack;
     private final Findings findings;
-    private final Random random;
     private final long seed;
     JavaProcess ingest;
     JavaProcess catalog;
@@ -38,7 +37,6 @@ final class CrashScenarios {
         this.catalog = catalog;
         this.findings = findings;
         this.seed = seed;
-        this.random = new Random(seed);
     }
 
     void killIngest() throws Exception {
@@ -91,7 +89,8 @@ final class CrashScenarios {
     private void run(String name, Fault fault) throws Exception {
         DealBodies bodies = new DealBodies("fault-" + name.replaceAll("[^a-z0-9]+", "") + "-" + seed, "2025-09-17");
         FaultLoad load = new FaultLoad(ingest.baseUri().resolve("api/v1/deals"), bodies, RATE);
-        long strikeAfter = 3000 + random.nextInt(5000);
+        // per scenario, so --seed repeats a moment whichever scenarios run before it
+        long strikeAfter = 3000 + new Random(seed * 31 + name.hashCode()).nextInt(5000);
         load.start();
         Thread.sleep(strikeAfter);
         String what;

@@ -55,6 +55,9 @@ public final class Postgres implements AutoCloseable {
                     .setPort(port)
                     // the services of a run keep up to ~25 connections each
                     .setServerConfig("max_connections", "200")
+                    // zonky turns this off for speed: then a commit the client saw can vanish in a crash,
+                    // which is neither production nor what the fault tests are about
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL on port " + port, e);
