@@ -100,6 +100,8 @@ public final class IngestBench {
             try {
                 Thread.sleep(sizes.warmup().plus(sizes.measure().dividedBy(2)).toMillis());
                 ThreadDump.save(target.pid(), dump);
+                ThreadDump.save(stack.kafka().process().pid(), dump.resolveSibling(
+                        dump.getFileName().toString().replace(".threads", "-kafka.threads")));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -110,7 +112,7 @@ public final class IngestBench {
             LoadResult max = load.closed(i -> HttpLoad.post(uri, bearer, bodies.body(i)), 202, sizes.clients(),
                     sizes.warmup(), sizes.measure());
             LoadResult half = load.fixedRate(i -> HttpLoad.post(uri, bearer, bodies.body(i)), 202,
-                    Math.max(max.perSecond() / 2, 1), sizes.warmup(), sizes.measure());
+                    Math.max(max.perSecond() / 2, 1), sizes.clients(), sizes.warmup(), sizes.measure());
             return new Measured(max, half);
         }
     }

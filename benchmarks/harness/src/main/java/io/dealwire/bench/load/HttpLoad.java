@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
@@ -22,9 +20,10 @@ import java.util.function.LongFunction;
  * <ul>
  * <li>{@link #closed}: a fixed number of clients, each sending its next request when the previous one
  * was answered; finds the maximum rate (and its latency, which includes queueing);</li>
- * <li>{@link #fixedRate}: requests are due at a fixed rate whatever the server does (open model); a
- * request's latency is counted from when it was due, not from when it could be sent, so a stalled
- * server cannot hide its stall (no coordinated omission).</li>
+ * <li>{@link #fixedRate}: requests are due at a fixed rate whatever the server does (open model, as
+ * wrk2 does it with a fixed set of connections); a request's latency is counted from when it was due,
+ * not from when it could be sent, so a stalled server cannot hide its stall (no coordinated
+ * omission).</li>
  * </ul>
  * Each model warms up first (JIT, connection pool), then measures a fresh window.
  */
@@ -99,40 +98,50 @@ public final class HttpLoad implements AutoCloseable {
     }
 
     public LoadResult fixedRate(LongFunction<HttpRequest> requests, int expectedStatus, double perSecond,
-            Duration warmup, Duration measure) throws InterruptedException {
-        fixedRateWindow(requests, expectedStatus, perSecond, warmup);
-        return fixedRateWindow(requests, expectedStatus, perSecond, measure);
+            int clients, Duration warmup, Duration measure) throws InterruptedException {
+        fixedRateWindow(requests, expectedStatus, perSecond, clients, warmup);
+        return fixedRateWindow(requests, expectedStatus, perSecond, clients, measure);
     }
 
+    /**
+     * {@code clients} threads share the schedule: each takes the next due slot, waits for it and sends
+     * synchronously on its kept-alive connection. A slot taken late (every client busy) still counts
+     * from when it was due, so a stall shows as latency instead of a lower rate being silently offered.
+     */
     private LoadResult fixedRateWindow(LongFunction<HttpRequest> requests, int expectedStatus, double perSecond,
-            Duration window) throws InterruptedException {
+            int clients, Duration window) throws InterruptedException {
         Recording recording = new Recording(expectedStatus);
         long total = (long) (perSecond * window.toNanos() / 1e9);
         double intervalNanos = 1e9 / perSecond;
-        // bounds the client's memory if the server stops answering; a due request still waits its turn
-        Semaphore inFlight = new Semaphore(2000);
+        AtomicLong slots = new AtomicLong();
         long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + (long) (i * intervalNanos);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            inFlight.acquire();
-            HttpRequest request = requests.apply(sequence.getAndIncrement());
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error != null) {
-                    recording.failure();
-                } else {
-                    recording.answer(response.statusCode(), System.nanoTime() - due);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread thread = new Thread(() -> {
+                for (long slot = slots.getAndIncrement(); slot < total; slot = slots.getAndIncrement()) {
+                    long due = start + (long) (slot * intervalNanos);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    HttpRequest request = requests.apply(sequence.getAndIncrement());
+                    try {
+                        int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        recording.answer(status, System.nanoTime() - due);
+                    } catch (IOException e) {
+                        recording.failure();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
-                inFlight.release();
-            });
+            }, "rate-" + c);
+            thread.start();
+            threads.add(thread);
         }
-        if (!inFlight.tryAcquire(2000, TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("answers still missing after " + TIMEOUT.toSeconds() + " s");
+        for (Thread thread : threads) {
+            thread.join();
         }
-        inFlight.release(2000);
         return recording.result((System.nanoTime() - start) / 1e9);
     }
 
