@@ -93,8 +93,11 @@ public class SubscriptionPages {
             service.request(request);
         } catch (ProblemException e) {
             // the confirmation mail could not go out: say so on the page, keep what was typed
-            return Response.status(e.problem().status()).entity(Templates.subscribe(List.of(Stage.values()), form,
-                    "We could not send the confirmation mail just now. Please try again in a minute.")).build();
+            Response.ResponseBuilder page = Response.status(e.problem().status()).entity(Templates.subscribe(
+                    List.of(Stage.values()), form,
+                    "We could not send the confirmation mail just now. Please try again in a minute."));
+            e.headers().forEach(page::header); // Retry-After, as the API says it
+            return page.build();
         }
         return Response.ok(Templates.subscribeSent()).build();
     }
