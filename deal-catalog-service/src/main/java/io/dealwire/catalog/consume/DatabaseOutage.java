@@ -21,8 +21,11 @@ import org.hibernate.exception.JDBCConnectionException;
 @ApplicationScoped
 public class DatabaseOutage {
 
-    /** admin shutdown, crash shutdown, cannot connect now; too many connections. */
-    private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    /**
+     * Admin shutdown, crash shutdown, cannot connect now; too many connections; serialization
+     * failure and deadlock (another instance writing the same rows: passes on retry).
+     */
+    private static final Set<String> OUTAGE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "40001", "40P01");
 
     private final DataSource dataSource;
 
