@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.InjectGreenMail;
 import io.dealwire.testsupport.KafkaResource;

@@ -10,13 +10,13 @@ import io.dealwire.catalog.deal.DealRevisionEntity;
 import io.dealwire.catalog.support.Db;
 import io.dealwire.catalog.support.DeadLetters;
 import io.dealwire.catalog.support.Events;
-import io.dealwire.catalog.support.InjectTcpProxy;
-import io.dealwire.catalog.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.InjectDatabaseProxy;
+import io.dealwire.testsupport.DatabaseProxy;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.catalog.support.TestDeals;
 import io.dealwire.contract.DealEvent;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
-import io.dealwire.testsupport.TcpProxy;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -42,8 +42,8 @@ class DatabaseOutageTest {
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
-    @InjectTcpProxy
-    TcpProxy database;
+    @InjectDatabaseProxy
+    DatabaseProxy database;
 
     @Inject
     CatalogMetrics metrics;

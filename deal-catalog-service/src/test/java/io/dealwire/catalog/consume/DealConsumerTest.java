@@ -10,7 +10,7 @@ import io.dealwire.catalog.deal.DealRevisionEntity;
 import io.dealwire.catalog.deal.DealStatus;
 import io.dealwire.catalog.support.Db;
 import io.dealwire.catalog.support.Events;
-import io.dealwire.catalog.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.catalog.support.Seed;
 import io.dealwire.catalog.support.TestDeals;
 import io.dealwire.contract.Deal;

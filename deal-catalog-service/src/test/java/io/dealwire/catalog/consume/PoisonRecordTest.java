@@ -7,7 +7,7 @@ import io.dealwire.catalog.deal.DealEntity;
 import io.dealwire.catalog.support.Db;
 import io.dealwire.catalog.support.DeadLetters;
 import io.dealwire.catalog.support.Events;
-import io.dealwire.catalog.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.catalog.support.TestDeals;
 import io.dealwire.contract.DealEvent;
 import io.dealwire.contract.Headers;

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.dealwire.catalog.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.catalog.support.Seed;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.dealwire.catalog.deal.DealEntity;
 import io.dealwire.catalog.support.Db;
 import io.dealwire.catalog.support.Events;
-import io.dealwire.catalog.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.catalog.support.Seed;
 import io.dealwire.catalog.support.TestDeals;
 import io.dealwire.contract.Deal;

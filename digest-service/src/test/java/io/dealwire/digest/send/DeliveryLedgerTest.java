@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dealwire.digest.config.DigestConfig;
 import io.dealwire.digest.issue.Issue;
 import io.dealwire.digest.subscription.Subscriber;
-import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.KafkaResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

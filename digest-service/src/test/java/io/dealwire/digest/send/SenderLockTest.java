@@ -3,10 +3,10 @@ package io.dealwire.digest.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dealwire.digest.support.DatabaseProxy;
+import io.dealwire.testsupport.DatabaseProxy;
 import io.dealwire.digest.support.DigestFlows;
-import io.dealwire.digest.support.InjectDatabaseProxy;
-import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.InjectDatabaseProxy;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.KafkaResource;
 import io.quarkus.test.common.WithTestResource;

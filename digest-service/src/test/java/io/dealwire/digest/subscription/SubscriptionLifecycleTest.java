@@ -10,7 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.dealwire.contract.Stage;
 import io.dealwire.digest.support.DigestFlows;
 import io.dealwire.digest.support.Mails;
-import io.dealwire.digest.support.ProxiedPostgresResource;
+import io.dealwire.testsupport.ProxiedPostgresResource;
 import io.dealwire.digest.support.SeedDeals;
 import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.InjectGreenMail;

@@ -1,13 +1,12 @@
-package io.dealwire.catalog.support;
+package io.dealwire.testsupport;
 
-import io.dealwire.testsupport.PostgresServer;
-import io.dealwire.testsupport.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A fresh database on the shared PostgreSQL, reached by the app only through a {@link TcpProxy}
- * the test can cut and restore: a real database outage without stopping the server.
+ * A fresh database for the app, reached through a {@link TcpProxy} so a test can cut the database
+ * away (an outage) and bring it back; the injected {@link DatabaseProxy} also reaches the database
+ * directly, past the proxy, for the test's own checks.
  */
 public class ProxiedPostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,8 +27,9 @@ public class ProxiedPostgresResource implements QuarkusTestResourceLifecycleMana
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(proxy,
-                new TestInjector.AnnotatedAndMatchesType(InjectTcpProxy.class, TcpProxy.class));
+        DatabaseProxy handle = new DatabaseProxy(proxy, server.jdbcUrl(database), server.user(), server.password());
+        testInjector.injectIntoFields(handle,
+                new TestInjector.AnnotatedAndMatchesType(InjectDatabaseProxy.class, DatabaseProxy.class));
     }
 
     @Override

@@ -1,12 +1,12 @@
-package io.dealwire.catalog.support;
+package io.dealwire.testsupport;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a {@code TcpProxy} field that {@link ProxiedPostgresResource} fills for the test. */
+/** Marks a {@link DatabaseProxy} field that {@link ProxiedPostgresResource} fills. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectTcpProxy {
+public @interface InjectDatabaseProxy {
 }

@@ -1,6 +1,5 @@
-package io.dealwire.digest.support;
+package io.dealwire.testsupport;
 
-import io.dealwire.testsupport.TcpProxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,5 +9,14 @@ public record DatabaseProxy(TcpProxy proxy, String directJdbcUrl, String user, S
 
     public Connection direct() throws SQLException {
         return DriverManager.getConnection(directJdbcUrl, user, password);
+    }
+
+    /** The app loses its database: open connections drop, new ones are refused. */
+    public void cut() {
+        proxy.cut();
+    }
+
+    public void restore() {
+        proxy.restore();
     }
 }
