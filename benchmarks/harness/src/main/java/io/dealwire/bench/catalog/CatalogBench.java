@@ -6,6 +6,7 @@ import io.dealwire.bench.load.DealBodies;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.ThreadDump;
 import io.dealwire.localstack.Service;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ public final class CatalogBench {
     static final String BACKLOG_TOPIC = "bench.catalog-backlog";
     private static final String AREA = "catalog";
     static final Duration UNBATCHED_WINDOW = Duration.ofSeconds(60);
+    private static final Duration DUMP_AFTER = Duration.ofSeconds(20);
 
     private final BenchStack stack;
     private final BenchSizes sizes;
@@ -88,6 +90,7 @@ public final class CatalogBench {
             long firstSeen = 0;
             int firstCount = 0;
             int count = 0;
+            boolean dumped = false;
             try (Connection connection = stack.postgres().connect(database)) {
                 while (count < events && (window == null || firstSeen == 0
                         || System.nanoTime() - firstSeen < window.toNanos())) {
@@ -100,6 +103,12 @@ public final class CatalogBench {
                     if (firstSeen == 0 && count > 0) {
                         firstSeen = System.nanoTime();
                         firstCount = count;
+                    }
+                    if (!dumped && firstSeen > 0 && System.nanoTime() - firstSeen > DUMP_AFTER.toNanos()) {
+                        // where the replay spends its time, for docs/benchmarks.md
+                        dumped = true;
+                        ThreadDump.save(catalog.pid(), stack.home().resolve("benchmarks/harness/target/results/"
+                                + group + "-" + System.currentTimeMillis() + ".threads"));
                     }
                 }
             }

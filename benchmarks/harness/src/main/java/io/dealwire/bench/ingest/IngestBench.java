@@ -61,11 +61,23 @@ public final class IngestBench {
                 + " bytes (the size of an ingest event on the topic), acks=all, idempotent, 3 partitions; "
                 + String.format("%.1f MB/s, avg %.1f ms", raw.mbPerSecond(), raw.avgMillis()));
 
+        SyncProducerBaseline.Result sync = SyncProducerBaseline.run(stack.bootstrapServers(), PERF_TOPIC,
+                sizes.clients(), recordSize, 0, sizes.warmup(), sizes.measure());
+        SyncProducerBaseline.Result syncLinger = SyncProducerBaseline.run(stack.bootstrapServers(), PERF_TOPIC,
+                sizes.clients(), recordSize, 5, sizes.warmup(), sizes.measure());
+
         LoadResult max = ours.max();
         report.add(AREA, "accepted deals/s (max, closed loop)", max.perSecond(), "/s", "no-op endpoint",
                 baseline.max().perSecond(), "≥ 0.5×");
         report.add(AREA, "accepted deals/s (max) vs raw producer", max.perSecond(), "/s",
                 "ProducerPerformance", raw.perSecond(), "≥ 0.1×");
+        report.add(AREA, "accepted deals/s (max) vs one acked send per thread", max.perSecond(), "/s",
+                sizes.clients() + " threads send().get(), linger.ms=0 (the ingest's)", sync.perSecond(), "");
+        report.add(AREA, "one acked send per thread: linger.ms=5 vs 0", syncLinger.perSecond(), "/s",
+                "linger.ms=0", sync.perSecond(), "");
+        report.note(String.format("acked sends, %d threads: linger.ms=0 p50 %.2f ms p99 %.2f ms; linger.ms=5 p50 %.2f"
+                + " ms p99 %.2f ms", sizes.clients(), sync.p50Millis(), sync.p99Millis(), syncLinger.p50Millis(),
+                syncLinger.p99Millis()));
         report.add(AREA, "p50 at max", max.percentileMillis(50), "ms", "no-op", baseline.max().percentileMillis(50), "");
         report.add(AREA, "p99 at max", max.percentileMillis(99), "ms", "no-op", baseline.max().percentileMillis(99), "");
         report.add(AREA, "p99.9 at max", max.percentileMillis(99.9), "ms", "no-op",
