@@ -6,8 +6,10 @@ import io.dealwire.bench.load.DealBodies;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.Profiler;
 import io.dealwire.bench.stack.ThreadDump;
 import io.dealwire.localstack.Service;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +30,7 @@ public final class CatalogBench {
     private static final String AREA = "catalog";
     static final Duration UNBATCHED_WINDOW = Duration.ofSeconds(60);
     private static final Duration DUMP_AFTER = Duration.ofSeconds(20);
+    private static final Duration PROFILE = Duration.ofSeconds(10);
 
     private final BenchStack stack;
     private final BenchSizes sizes;
@@ -107,8 +110,12 @@ public final class CatalogBench {
                     if (!dumped && firstSeen > 0 && System.nanoTime() - firstSeen > DUMP_AFTER.toNanos()) {
                         // where the replay spends its time, for docs/benchmarks.md
                         dumped = true;
-                        ThreadDump.save(catalog.pid(), stack.home().resolve("benchmarks/harness/target/results/"
-                                + group + "-" + System.currentTimeMillis() + ".threads"));
+                        Path results = stack.home().resolve("benchmarks/harness/target/results");
+                        String name = group + "-" + System.currentTimeMillis();
+                        ThreadDump.save(catalog.pid(), results.resolve(name + ".threads"));
+                        Thread profiler = new Thread(() -> Profiler.record(catalog.pid(), PROFILE, results, name));
+                        profiler.setDaemon(true);
+                        profiler.start();
                     }
                 }
             }

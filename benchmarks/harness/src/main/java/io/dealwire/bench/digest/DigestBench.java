@@ -7,6 +7,7 @@ import io.dealwire.bench.load.DealBodies;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.Profiler;
 import io.dealwire.bench.stack.ThreadDump;
 import io.dealwire.localstack.Service;
 import java.net.http.HttpResponse;
@@ -101,6 +102,7 @@ public final class DigestBench {
                 long now = System.currentTimeMillis();
                 ThreadDump.save(digest.pid(), results.resolve("digest-sending-" + now + ".threads"));
                 ThreadDump.save(stack.smtp().process().pid(), results.resolve("greenmail-receiving-" + now + ".threads"));
+                Profiler.record(digest.pid(), Duration.ofSeconds(10), results, "digest-sending-" + now);
             }
             DigestDb.Deliveries done = db.awaitDeliveries(SEND_WEEK, sizes.subscribers(), digest,
                     Duration.ofSeconds((long) (sizes.subscribers() / Math.min(rate, 50)) + 300));

@@ -8,12 +8,14 @@ import io.dealwire.bench.load.LoadResult;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.Profiler;
 import io.dealwire.bench.stack.ThreadDump;
 import io.dealwire.contract.Topics;
 import io.dealwire.localstack.DevKeys;
 import io.dealwire.localstack.Service;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -114,6 +116,9 @@ public final class IngestBench {
                 ThreadDump.save(target.pid(), dump);
                 ThreadDump.save(stack.kafka().process().pid(), dump.resolveSibling(
                         dump.getFileName().toString().replace(".threads", "-kafka.threads")));
+                // and what the CPU does, for 10 s of the measured window
+                Profiler.record(target.pid(), Duration.ofSeconds(10), dump.getParent(),
+                        dump.getFileName().toString().replace(".threads", ""));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
