@@ -8,6 +8,7 @@ import io.dealwire.bench.load.LoadResult;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
+import io.dealwire.bench.stack.CpuShares;
 import io.dealwire.bench.stack.Profiler;
 import io.dealwire.bench.stack.ThreadDump;
 import io.dealwire.contract.Topics;
@@ -112,11 +113,14 @@ public final class IngestBench {
                 + System.currentTimeMillis() + ".threads");
         Thread sampler = new Thread(() -> {
             try {
-                Thread.sleep(sizes.warmup().plus(sizes.measure().dividedBy(2)).toMillis());
+                Thread.sleep(sizes.warmup().plusSeconds(2).toMillis());
+                report.note(target.name() + " at max load, " + CpuShares.measure(Map.of(target.name(), target.pid(),
+                        "kafka", stack.kafka().process().pid(), "load generator (harness)", ProcessHandle.current().pid()),
+                        Duration.ofSeconds(10)));
                 ThreadDump.save(target.pid(), dump);
                 ThreadDump.save(stack.kafka().process().pid(), dump.resolveSibling(
                         dump.getFileName().toString().replace(".threads", "-kafka.threads")));
-                // and what the CPU does, for 10 s of the measured window
+                // and what the CPU does inside it, for 10 s of the measured window
                 Profiler.record(target.pid(), Duration.ofSeconds(10), dump.getParent(),
                         dump.getFileName().toString().replace(".threads", ""));
             } catch (InterruptedException e) {
