@@ -1,6 +1,6 @@
 package io.dealwire.digest.send;
 
-import io.dealwire.digest.issue.IssueViews;
+import io.dealwire.digest.issue.IssueMails;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Works through the ledger one message at a time on a single thread: claim (SENDING, committed),
- * SMTP, SENT (committed). A crash between the first commit and the last leaves exactly one SENDING
- * row, which the next run sends again: at most one duplicate per crash, never a skipped subscriber.
+ * SMTP, then SENT and the next claim in one commit. A crash leaves exactly one SENDING row, which the
+ * next run sends again: at most one duplicate per crash, never a skipped subscriber.
  * Runs are triggered after a freeze, at startup and by a periodic poll; the advisory lock keeps
  * replicas from sending concurrently.
  */
@@ -36,13 +36,13 @@ public class DigestSender {
     IssueSummaryPublisher summaries;
 
     @Inject
-    IssueViews views;
+    IssueMails mails;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "digest-sender"));
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
-    /** Test hook: stop a run after this many messages, as if the process died between two messages. */
+    /** Test hook: stop a run after this many messages (the next one claimed), as if the process died. */
     private volatile int stopAfter = -1;
 
     /** Schedules a run on the sender thread (at most one queued behind the current one). */
@@ -81,7 +81,7 @@ public class DigestSender {
                 sendAll(lockHeld);
                 finishIssues();
             } finally {
-                views.forgetRun();
+                mails.forgetRun();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,26 +92,33 @@ public class DigestSender {
     }
 
     private void sendAll(SenderLock.Held held) throws InterruptedException {
-        int sent = 0;
-        while (!stopping) {
-            if (!held.stillHeld()) {
-                LOG.warn("Lost the sender lock (its database session ended); stopping this run");
-                return;
+        SendTimes times = new SendTimes();
+        Optional<OutgoingDigest> next = times.ledger(ledger::claimNext);
+        while (next.isPresent() && !stopping) {
+            OutgoingDigest digest = next.get();
+            MailDispatcher.Result result = times.smtp(() -> dispatcher.deliver(digest));
+            if (result == MailDispatcher.Result.PAUSED) {
+                break;
             }
-            if (stopAfter >= 0 && sent >= stopAfter) {
+            if (!times.lock(held::stillHeld)) {
+                LOG.warn("Lost the sender lock (its database session ended); stopping this run");
+                if (result == MailDispatcher.Result.SENT) {
+                    ledger.markSent(digest);
+                }
+                break;
+            }
+            // Outside the SMTP call on purpose: a database error here is not an SMTP failure (that would
+            // send the accepted mail again at once). It propagates, the row stays SENDING and the next
+            // run sends it once more: the one in-flight duplicate a crash may cost.
+            next = times.ledger(() -> result == MailDispatcher.Result.SENT ? ledger.markSentAndClaimNext(digest)
+                    : ledger.claimAfter(digest));
+            if (stopAfter >= 0 && times.mails() >= stopAfter) {
                 stopAfter = -1;
                 LOG.info("Send run stopped on request (simulated crash)");
-                return;
-            }
-            Optional<OutgoingDigest> next = ledger.claimNext();
-            if (next.isEmpty()) {
-                return;
-            }
-            sent++;
-            if (dispatcher.deliver(next.get()) == MailDispatcher.Result.PAUSED) {
-                return;
+                break;
             }
         }
+        times.log(LOG);
     }
 
     private void finishIssues() {

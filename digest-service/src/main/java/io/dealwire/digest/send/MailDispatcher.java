@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends one claimed digest over SMTP, throttled, retrying transient failures with exponential
- * back-off, and records the outcome in the ledger. Only a reply to this message counts as an attempt
+ * back-off, and records failures in the ledger (a success is recorded by the caller, in the same
+ * commit as the next claim). Only a reply to this message counts as an attempt
  * ({@link SmtpFailure}): while the relay is unreachable the row is given back untouched and the run
  * pauses, so an outage never turns a subscriber FAILED.
  */
@@ -55,10 +56,7 @@ public class MailDispatcher {
             }
             if (failure == null) {
                 metrics.sent(System.nanoTime() - started);
-                // Outside the SMTP try on purpose: a database error here is not an SMTP failure (that would
-                // send the accepted mail again at once). It propagates, the row stays SENDING and the next
-                // run sends it once more: the one in-flight duplicate a crash may cost.
-                ledger.markSent(digest);
+                // the caller records it (DigestSender), together with claiming the next message
                 return Result.SENT;
             }
             if (failure.kind() != SmtpFailure.Kind.UNAVAILABLE

@@ -11,6 +11,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -54,13 +55,27 @@ public class Subscriber extends PanacheEntityBase {
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
 
+    /** Put in every digest's unsubscribe link; minted once by the database (Flyway V3), never changed. */
+    @Generated
+    @Column(name = "unsubscribe_token", insertable = false, updatable = false)
+    public String unsubscribeToken;
+
     public static Optional<Subscriber> findByEmail(String email) {
         return find("email", email).firstResultOptional();
     }
 
     public SubscriberFilter filter() {
+        return filterOf(stages, countries);
+    }
+
+    /** The filter of the stored (comma-separated) stages and countries. */
+    public static SubscriberFilter filterOf(String stages, String countries) {
         return SubscriberFilter.of(split(stages).stream().map(Stage::valueOf).collect(Collectors.toSet()),
                 split(countries));
+    }
+
+    public static Optional<Subscriber> findByUnsubscribeToken(String token) {
+        return find("unsubscribeToken", token).firstResultOptional();
     }
 
     static String join(Collection<?> values) {

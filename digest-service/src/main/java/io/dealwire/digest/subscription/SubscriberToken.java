@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * A link token, stored only as its SHA-256 hash. CONFIRM tokens carry the preferences asked for
- * and are used once; UNSUBSCRIBE tokens are minted per digest mail and stay valid (a subscriber may
- * unsubscribe, re-subscribe and unsubscribe again from the same mail).
+ * and are used once. UNSUBSCRIBE rows are the per-mail tokens of digests sent before Flyway V3 (now
+ * every digest carries the subscriber's stable {@link Subscriber#unsubscribeToken}); they stay valid
+ * (a subscriber may unsubscribe, re-subscribe and unsubscribe again from the same mail).
  */
 @Entity
 @Table(name = "subscriber_token")

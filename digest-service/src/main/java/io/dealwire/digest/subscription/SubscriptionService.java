@@ -105,8 +105,7 @@ public class SubscriptionService {
     @Transactional
     public Optional<Subscriber> unsubscribe(String rawToken) {
         Instant now = Instant.now();
-        return SubscriberToken.findUsable(rawToken, Purpose.UNSUBSCRIBE, now).map(token -> {
-            Subscriber subscriber = Subscriber.findById(token.subscriberId);
+        return unsubscribeTarget(rawToken, now).map(subscriber -> {
             if (subscriber.status != Subscriber.Status.UNSUBSCRIBED) {
                 subscriber.status = Subscriber.Status.UNSUBSCRIBED;
                 subscriber.unsubscribedAt = now;
@@ -119,8 +118,7 @@ public class SubscriptionService {
     @Transactional
     public Optional<Subscriber> resubscribe(String rawToken) {
         Instant now = Instant.now();
-        return SubscriberToken.findUsable(rawToken, Purpose.UNSUBSCRIBE, now).map(token -> {
-            Subscriber subscriber = Subscriber.findById(token.subscriberId);
+        return unsubscribeTarget(rawToken, now).map(subscriber -> {
             subscriber.status = Subscriber.Status.CONFIRMED;
             subscriber.confirmedAt = now;
             subscriber.unsubscribedAt = null;
@@ -128,17 +126,17 @@ public class SubscriptionService {
         });
     }
 
-    /** A fresh unsubscribe token for one digest mail; joins the caller's transaction. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public String mintUnsubscribeToken(long subscriberId) {
-        String raw = Tokens.newToken();
-        SubscriberToken token = new SubscriberToken();
-        token.tokenHash = Tokens.hash(raw);
-        token.subscriberId = subscriberId;
-        token.purpose = Purpose.UNSUBSCRIBE;
-        token.createdAt = Instant.now();
-        token.persist();
-        return raw;
+    /**
+     * The subscriber of an unsubscribe link: their stable token (every digest since Flyway V3), or a
+     * per-mail token of an older digest, which stays valid.
+     */
+    private static Optional<Subscriber> unsubscribeTarget(String rawToken, Instant now) {
+        if (!Tokens.isWellFormed(rawToken)) {
+            return Optional.empty();
+        }
+        return Subscriber.findByUnsubscribeToken(rawToken)
+                .or(() -> SubscriberToken.findUsable(rawToken, Purpose.UNSUBSCRIBE, now)
+                        .map(token -> Subscriber.findById(token.subscriberId)));
     }
 
     static String normalize(String email) {

@@ -117,6 +117,10 @@ public final class DigestFlows {
         return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().status);
     }
 
+    public static String unsubscribeTokenOf(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().unsubscribeToken);
+    }
+
     public static long subscriberId(String email) {
         return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(email).orElseThrow().id);
     }

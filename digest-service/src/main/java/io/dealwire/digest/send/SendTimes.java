@@ -1,0 +1,62 @@
+package io.dealwire.digest.send;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Where a send run spent its time, logged when it ends: the ledger (claims and commits), SMTP (with
+ * the rate limiter's wait) and the sender-lock check, per mail. Only the sender thread uses it.
+ */
+final class SendTimes {
+
+    interface Step<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    private final long started = System.nanoTime();
+    private long ledgerNanos;
+    private long smtpNanos;
+    private long lockNanos;
+    private int mails;
+
+    <T, E extends Exception> T ledger(Step<T, E> step) throws E {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            ledgerNanos += System.nanoTime() - start;
+        }
+    }
+
+    <T, E extends Exception> T smtp(Step<T, E> step) throws E {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            smtpNanos += System.nanoTime() - start;
+            mails++;
+        }
+    }
+
+    <E extends Exception> boolean lock(Step<Boolean, E> step) throws E {
+        long start = System.nanoTime();
+        try {
+            return step.run();
+        } finally {
+            lockNanos += System.nanoTime() - start;
+        }
+    }
+
+    int mails() {
+        return mails;
+    }
+
+    void log(Logger log) {
+        if (mails == 0) {
+            return;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.infof("Send run: %d messages in %.1f s (%.1f/s); per message %.2f ms ledger (claim, commit),"
+                + " %.2f ms SMTP (with the rate limit's wait), %.2f ms sender-lock check", mails, seconds,
+                mails / seconds, ledgerNanos / 1e6 / mails, smtpNanos / 1e6 / mails, lockNanos / 1e6 / mails);
+    }
+}
