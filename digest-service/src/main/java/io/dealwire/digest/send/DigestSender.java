@@ -42,8 +42,6 @@ public class DigestSender {
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
-    /** Test hook: stop a run after this many messages (the next one claimed), as if the process died. */
-    private volatile int stopAfter = -1;
 
     /** Schedules a run on the sender thread (at most one queued behind the current one). */
     public void trigger() {
@@ -58,11 +56,6 @@ public class DigestSender {
                 }
             });
         }
-    }
-
-    /** Simulates a kill between messages: the next run stops after {@code messages} messages. */
-    void stopAfter(int messages) {
-        stopAfter = messages;
     }
 
     /** No run in progress or queued on this replica. */
@@ -112,11 +105,6 @@ public class DigestSender {
             // run sends it once more: the one in-flight duplicate a crash may cost.
             next = times.ledger(() -> result == MailDispatcher.Result.SENT ? ledger.markSentAndClaimNext(digest)
                     : ledger.claimAfter(digest));
-            if (stopAfter >= 0 && times.mails() >= stopAfter) {
-                stopAfter = -1;
-                LOG.info("Send run stopped on request (simulated crash)");
-                break;
-            }
         }
         times.log(LOG);
     }

@@ -46,10 +46,6 @@ final class SendTimes {
         }
     }
 
-    int mails() {
-        return mails;
-    }
-
     void log(Logger log) {
         if (mails == 0) {
             return;

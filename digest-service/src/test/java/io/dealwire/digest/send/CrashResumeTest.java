@@ -30,8 +30,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sender stops between two messages (as if killed) with the next row already SENDING, then
- * resumes as at startup: every subscriber ends with exactly one mail. Week 2026-W18.
+ * The sender is killed mid-issue at either point a kill can hit a message (see {@link CrashingLedger}),
+ * then resumes as at startup: no subscriber skipped, at most the one message in flight sent twice.
+ * Weeks 2026-W18 and W19.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(GreenMailResource.class)
 class CrashResumeTest {
 
-    private static final String WEEK = "2026-W18";
     private static final List<String> DEFAULT_READERS = IntStream.rangeClosed(1, 5)
             .mapToObj(i -> "crash-" + i + "@example.org").toList();
 
@@ -52,56 +52,94 @@ class CrashResumeTest {
     @Inject
     DigestSender sender;
 
+    @Inject
+    CrashingLedger ledger;
+
     @Test
-    void shouldGiveEverySubscriberExactlyOneMailWhenTheSenderStopsMidIssueAndResumes() {
+    void shouldGiveEverySubscriberExactlyOneMailWhenKilledBetweenTwoMessages() {
+        String week = "2026-W18";
+        List<MimeMessage> beforeKill = sendUntilKilled(week, LocalDate.of(2026, 4, 28), CrashingLedger.Point.AFTER_SENT_COMMIT);
+        assertThat(beforeKill).hasSize(2);
+        // the kill hit after the commit that marked the second mail SENT and claimed the third: one row
+        // in flight, SENDING, not yet mailed
+        assertThat(count(week, Delivery.Status.SENT)).isEqualTo(2);
+        assertThat(count(week, Delivery.Status.SENDING)).isEqualTo(1);
+
+        Map<String, Long> perRecipient = resume(week);
+        assertThat(perRecipient.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void shouldSendOnlyTheMessageInFlightTwiceWhenKilledBeforeItsSentCommit() {
+        String week = "2026-W19";
+        List<MimeMessage> beforeKill = sendUntilKilled(week, LocalDate.of(2026, 5, 5), CrashingLedger.Point.BEFORE_SENT_COMMIT);
+        // the second mail was accepted by the server, but its SENT never committed
+        assertThat(beforeKill).hasSize(2);
+        assertThat(count(week, Delivery.Status.SENT)).isEqualTo(1);
+        assertThat(count(week, Delivery.Status.SENDING)).isEqualTo(1);
+        String inFlight = QuarkusTransaction.requiringNew().call(() -> Subscriber.<Subscriber>findById(
+                Delivery.<Delivery>find("id.week = ?1 and status = ?2", week, Delivery.Status.SENDING).firstResult()
+                        .id.subscriberId()).email);
+        assertThat(beforeKill).extracting(Mails::recipient).contains(inFlight);
+
+        Map<String, Long> perRecipient = resume(week);
+        assertThat(perRecipient).containsEntry(inFlight, 2L);
+        perRecipient.remove(inFlight);
+        assertThat(perRecipient.values()).allMatch(n -> n == 1);
+    }
+
+    /** Sends the week with one deal, killing the run at {@code point} of its second mail. */
+    private List<MimeMessage> sendUntilKilled(String week, LocalDate reportedOn, CrashingLedger.Point point) {
         DEFAULT_READERS.forEach(CrashResumeTest::confirmedSubscriber);
         DigestFlows.awaitApplied(DigestFlows.submit(kafka,
-                SeedDeals.deal("crash-deal", "Deal sent through a crash", Stage.UPSTREAM, LocalDate.of(2026, 4, 28))));
+                SeedDeals.deal("crash-deal-" + week, "Deal sent through a crash", Stage.UPSTREAM, reportedOn)));
         await().atMost(DigestFlows.PATIENCE).until(sender::isIdle);
 
-        sender.stopAfter(2);
-        assertThat(DigestFlows.sendIssue(WEEK).statusCode()).isEqualTo(202);
-        await().atMost(DigestFlows.PATIENCE).until(() -> count(Delivery.Status.SENT) == 2 && sender.isIdle());
-        assertThat(Mails.digestsOfWeek(greenMail, WEEK)).hasSize(2);
-        long recipients = QuarkusTransaction.requiringNew().call(() -> Delivery.count("id.week", WEEK));
-        assertThat(recipients).isGreaterThanOrEqualTo(DEFAULT_READERS.size());
+        ledger.killAt(2, point);
+        assertThat(DigestFlows.sendIssue(week).statusCode()).isEqualTo(202);
+        await().atMost(DigestFlows.PATIENCE).until(() -> count(week, Delivery.Status.SENDING) == 1 && sender.isIdle());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Delivery.count("id.week", week)))
+                .isGreaterThanOrEqualTo(DEFAULT_READERS.size());
+        return Mails.digestsOfWeek(greenMail, week);
+    }
 
-        // the run stopped after the commit that marked the second mail SENT and claimed the third: the
-        // crash state is that one row in flight, SENDING, and nothing else open was touched
-        assertThat(count(Delivery.Status.SENDING)).isEqualTo(1);
+    /** Resumes as startup and the periodic poll do; every ledger row ends SENT, each reader has a mail. */
+    private Map<String, Long> resume(String week) {
+        sender.trigger();
+        DigestFlows.awaitIssueSent(week);
 
-        sender.trigger(); // what startup and the periodic poll do
-        DigestFlows.awaitIssueSent(WEEK);
-
-        List<MimeMessage> mails = Mails.digestsOfWeek(greenMail, WEEK);
+        long recipients = QuarkusTransaction.requiringNew().call(() -> Delivery.count("id.week", week));
+        assertThat(count(week, Delivery.Status.SENT)).isEqualTo(recipients);
+        List<MimeMessage> mails = Mails.digestsOfWeek(greenMail, week);
         Map<String, Long> perRecipient = mails.stream()
                 .collect(Collectors.groupingBy(Mails::recipient, Collectors.counting()));
         assertThat(perRecipient).hasSize((int) recipients);
-        assertThat(perRecipient.values()).allMatch(n -> n == 1);
         assertThat(perRecipient.keySet()).containsAll(DEFAULT_READERS);
-        assertThat(count(Delivery.Status.SENT)).isEqualTo(recipients);
-        // the Message-ID is the ledger's, stable per (issue, subscriber)
         Map<String, MimeMessage> byRecipient = mails.stream()
-                .collect(Collectors.toMap(Mails::recipient, Function.identity()));
+                .collect(Collectors.toMap(Mails::recipient, Function.identity(), (first, again) -> first));
         for (String reader : DEFAULT_READERS) {
-            assertThat(Mails.messageId(byRecipient.get(reader)))
-                    .isEqualTo("<" + WEEK + "." + DigestFlows.subscriberId(reader) + "@dealwire>");
+            MimeMessage mail = byRecipient.get(reader);
+            // the Message-ID is the ledger's, stable per (issue, subscriber)
+            assertThat(Mails.messageId(mail))
+                    .isEqualTo("<" + week + "." + DigestFlows.subscriberId(reader) + "@dealwire>");
             // rendered once for all of them, each mail carries its own reader's unsubscribe link
             String token = DigestFlows.unsubscribeTokenOf(reader);
-            assertThat(Mails.unsubscribeToken(byRecipient.get(reader))).isEqualTo(token);
-            assertThat(Mails.part(byRecipient.get(reader), "text/plain").orElseThrow())
-                    .contains("/unsubscribe/" + token);
-            assertThat(Mails.part(byRecipient.get(reader), "text/html").orElseThrow())
-                    .contains("/unsubscribe/" + token);
+            assertThat(Mails.unsubscribeToken(mail)).isEqualTo(token);
+            assertThat(Mails.part(mail, "text/plain").orElseThrow()).contains("/unsubscribe/" + token);
+            assertThat(Mails.part(mail, "text/html").orElseThrow()).contains("/unsubscribe/" + token);
         }
+        return new java.util.HashMap<>(perRecipient);
     }
 
-    private static long count(Delivery.Status status) {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.count("id.week = ?1 and status = ?2", WEEK, status));
+    private static long count(String week, Delivery.Status status) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.count("id.week = ?1 and status = ?2", week, status));
     }
 
     private static void confirmedSubscriber(String email) {
         QuarkusTransaction.requiringNew().run(() -> {
+            if (Subscriber.findByEmail(email).isPresent()) {
+                return;
+            }
             Subscriber subscriber = new Subscriber();
             subscriber.email = email;
             subscriber.status = Subscriber.Status.CONFIRMED;
