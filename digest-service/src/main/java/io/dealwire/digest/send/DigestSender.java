@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public class DigestSender {
     IssueMails mails;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "digest-sender"));
+    private final ExecutorService lockChecker = Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "digest-lock-check"));
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
@@ -89,11 +92,20 @@ public class DigestSender {
         Optional<OutgoingDigest> next = times.ledger(ledger::claimNext);
         while (next.isPresent() && !stopping) {
             OutgoingDigest digest = next.get();
-            MailDispatcher.Result result = times.smtp(() -> dispatcher.deliver(digest));
+            // The lock is checked while the mail is on its way, on the lock's own connection: the answer
+            // is needed only before the next claim, and its round trip is then off each message's time.
+            CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(held::stillHeld, lockChecker);
+            MailDispatcher.Result result;
+            boolean lockHeld;
+            try {
+                result = times.smtp(() -> dispatcher.deliver(digest));
+            } finally {
+                lockHeld = times.lock(check::join); // never leave the connection in use by the checker
+            }
             if (result == MailDispatcher.Result.PAUSED) {
                 break;
             }
-            if (!times.lock(held::stillHeld)) {
+            if (!lockHeld) {
                 LOG.warn("Lost the sender lock (its database session ended); stopping this run");
                 if (result == MailDispatcher.Result.SENT) {
                     ledger.markSent(digest);
@@ -125,5 +137,6 @@ public class DigestSender {
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             worker.shutdownNow();
         }
+        lockChecker.shutdown();
     }
 }

@@ -4,7 +4,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Where a send run spent its time, logged when it ends: the ledger (claims and commits), SMTP (with
- * the rate limiter's wait) and the sender-lock check, per mail. Only the sender thread uses it.
+ * the rate limiter's wait) and the wait for the sender-lock check (which runs during SMTP), per mail. Only the sender thread uses it.
  */
 final class SendTimes {
 
@@ -52,7 +52,7 @@ final class SendTimes {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         log.infof("Send run: %d messages in %.1f s (%.1f/s); per message %.2f ms ledger (claim, commit),"
-                + " %.2f ms SMTP (with the rate limit's wait), %.2f ms sender-lock check", mails, seconds,
+                + " %.2f ms SMTP (with the rate limit's wait), %.2f ms waiting for the sender-lock check", mails, seconds,
                 mails / seconds, ledgerNanos / 1e6 / mails, smtpNanos / 1e6 / mails, lockNanos / 1e6 / mails);
     }
 }
