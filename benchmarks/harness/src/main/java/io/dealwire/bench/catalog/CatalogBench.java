@@ -5,6 +5,7 @@ import io.dealwire.bench.Footprint;
 import io.dealwire.bench.load.DealBodies;
 import io.dealwire.bench.report.Report;
 import io.dealwire.bench.stack.BenchStack;
+import io.dealwire.bench.stack.CpuShares;
 import io.dealwire.bench.stack.JavaProcess;
 import io.dealwire.bench.stack.Profiler;
 import io.dealwire.bench.stack.ThreadDump;
@@ -31,6 +32,7 @@ public final class CatalogBench {
     static final Duration UNBATCHED_WINDOW = Duration.ofSeconds(60);
     private static final Duration DUMP_AFTER = Duration.ofSeconds(20);
     private static final Duration PROFILE = Duration.ofSeconds(10);
+    private static final Duration SHARES_AFTER = Duration.ofSeconds(5);
 
     private final BenchStack stack;
     private final BenchSizes sizes;
@@ -53,6 +55,10 @@ public final class CatalogBench {
 
         stack.postgres().createDatabase("bench_jdbc");
         JdbcUpsertBaseline.migrate(stack.postgres(), "bench_jdbc", stack.home());
+        // the baseline runs in the harness process: its share is the harness's
+        Thread shares = new Thread(() -> cpuShares("JDBC baseline", Map.of()), "cpu-shares");
+        shares.setDaemon(true);
+        shares.start();
         JdbcUpsertBaseline.Result baseline = JdbcUpsertBaseline.run(stack.postgres(), "bench_jdbc",
                 stack.bootstrapServers(), BACKLOG_TOPIC, events);
         report.note(String.format("JDBC baseline: %d events in %.1f s (%.1f s of it in JDBC)", baseline.events(),
@@ -113,7 +119,10 @@ public final class CatalogBench {
                         Path results = stack.home().resolve("benchmarks/harness/target/results");
                         String name = group + "-" + System.currentTimeMillis();
                         ThreadDump.save(catalog.pid(), results.resolve(name + ".threads"));
-                        Thread profiler = new Thread(() -> Profiler.record(catalog.pid(), PROFILE, results, name));
+                        Thread profiler = new Thread(() -> {
+                            cpuShares(group, Map.of("catalog", catalog.pid()));
+                            Profiler.record(catalog.pid(), PROFILE, results, name);
+                        });
                         profiler.setDaemon(true);
                         profiler.start();
                     }
@@ -127,6 +136,20 @@ public final class CatalogBench {
             return perSecond;
         } finally {
             stack.stop(catalog);
+        }
+    }
+
+    /** Notes which process used how much CPU over the next 10 s (after a few seconds' settling). */
+    private void cpuShares(String what, Map<String, Long> services) {
+        try {
+            Thread.sleep(SHARES_AFTER.toMillis());
+            Map<String, Long> pids = new LinkedHashMap<>(services);
+            pids.put("kafka", stack.kafka().process().pid());
+            pids.put("harness", ProcessHandle.current().pid());
+            report.note(what + ", " + CpuShares.measure(pids, Map.of("postgres (all backends)",
+                    stack.postgres().postmasterPid()), PROFILE));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -15,21 +15,53 @@ public final class CpuShares {
 
     /** Blocks for {@code window}; returns e.g. "CPU over 10 s (cores): ingest 0.61, kafka 0.42, …, machine 1.98 of 2". */
     public static String measure(Map<String, Long> pids, Duration window) throws InterruptedException {
-        Map<String, Long> before = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> before.put(name, ProcStatus.cpuTicks(pid)));
+        return measure(pids, Map.of(), window);
+    }
+
+    /**
+     * The same, where each of {@code trees} counts with all its descendants (PostgreSQL: the
+     * postmaster and its backends, which do the database's work).
+     */
+    public static String measure(Map<String, Long> pids, Map<String, Long> trees, Duration window)
+            throws InterruptedException {
+        Map<String, Map<Long, Long>> before = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> before.put(name, Map.of(pid, ProcStatus.cpuTicks(pid))));
+        trees.forEach((name, root) -> before.put(name, treeTicks(root)));
         long[] machineBefore = ProcStatus.machineTicks();
         long start = System.nanoTime();
         Thread.sleep(window.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] machineAfter = ProcStatus.machineTicks();
-        String each = pids.entrySet().stream()
+        Map<String, Map<Long, Long>> after = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> after.put(name, Map.of(pid, ProcStatus.cpuTicks(pid))));
+        trees.forEach((name, root) -> after.put(name, treeTicks(root)));
+        String each = after.entrySet().stream()
                 .map(e -> String.format("%s %.2f", e.getKey(),
-                        (ProcStatus.cpuTicks(e.getValue()) - before.get(e.getKey())) / TICKS_PER_SECOND / seconds))
+                        delta(before.get(e.getKey()), e.getValue()) / TICKS_PER_SECOND / seconds))
                 .collect(Collectors.joining(", "));
         double busy = machineAfter[0] - machineBefore[0];
         double total = machineAfter[1] - machineBefore[1];
         int cores = Runtime.getRuntime().availableProcessors();
         return String.format("CPU over %.0f s (cores): %s; whole machine %.2f of %d busy", seconds, each,
                 total > 0 ? busy / total * cores : -1, cores);
+    }
+
+    private static Map<Long, Long> treeTicks(long root) {
+        Map<Long, Long> ticks = new LinkedHashMap<>();
+        ticks.put(root, ProcStatus.cpuTicks(root));
+        ProcessHandle.of(root).ifPresent(handle -> handle.descendants()
+                .forEach(child -> ticks.put(child.pid(), ProcStatus.cpuTicks(child.pid()))));
+        return ticks;
+    }
+
+    /** Ticks used between the two readings; a process started in between counts from zero. */
+    private static long delta(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            if (e.getValue() >= 0) {
+                sum += e.getValue() - Math.max(0, before.getOrDefault(e.getKey(), 0L));
+            }
+        }
+        return sum;
     }
 }
