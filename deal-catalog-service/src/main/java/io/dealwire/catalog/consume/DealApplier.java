@@ -4,20 +4,21 @@ import io.dealwire.catalog.deal.DealEntity;
 import io.dealwire.catalog.deal.DealRevisionEntity;
 import io.dealwire.catalog.deal.DealStatus;
 import io.dealwire.contract.DealEvent;
-import io.dealwire.contract.DealJson;
 import io.dealwire.contract.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Applies valid events, in order, in one transaction: all of a batch or nothing, so a failed
- * attempt can simply be repeated. Rows are loaded with one query and written by Hibernate as JDBC
- * batches at commit.
+ * attempt can simply be repeated. The deals of the batch that exist are loaded with one query,
+ * the events are applied to them in memory, and each touched deal's final row and every revision
+ * are written at the end as JDBC batches ({@link DealRows}).
  */
 @ApplicationScoped
 public class DealApplier {
@@ -26,59 +27,69 @@ public class DealApplier {
 
     private enum Outcome { APPLIED, DUPLICATE }
 
+    private final DealRows rows;
+
+    public DealApplier(DealRows rows) {
+        this.rows = rows;
+    }
+
     @Transactional
     public ApplyResult apply(List<ReceivedEvent> events) {
-        Map<UUID, DealEntity> deals = DealEntity.findAllById(
-                events.stream().map(e -> e.event().dealId()).collect(Collectors.toSet()));
+        Map<UUID, TouchedDeal> loaded = rows.load(events.stream().map(e -> e.event().dealId()).distinct().toList());
+        Map<UUID, TouchedDeal> touched = new LinkedHashMap<>();
+        List<DealRevisionEntity> revisions = new ArrayList<>(events.size());
         int applied = 0;
         int duplicates = 0;
         for (ReceivedEvent received : events) {
-            switch (applyOne(deals, received)) {
+            switch (applyOne(loaded, touched, revisions, received)) {
                 case APPLIED -> applied++;
                 case DUPLICATE -> duplicates++;
             }
         }
+        rows.write(touched.values(), revisions);
         return new ApplyResult(applied, duplicates);
     }
 
-    private Outcome applyOne(Map<UUID, DealEntity> deals, ReceivedEvent received) {
+    private Outcome applyOne(Map<UUID, TouchedDeal> known, Map<UUID, TouchedDeal> touched,
+            List<DealRevisionEntity> revisions, ReceivedEvent received) {
         DealEvent event = received.event();
-        DealEntity deal = deals.get(event.dealId());
-        if (deal != null && isDuplicate(deal, received)) {
+        TouchedDeal current = known.get(event.dealId());
+        if (current != null && isDuplicate(current.row, received)) {
             return Outcome.DUPLICATE;
         }
+        if (current == null) {
+            current = new TouchedDeal(newDeal(received), false);
+            known.put(event.dealId(), current);
+        }
+        DealEntity deal = current.row;
         if (event.type() == EventType.WITHDRAWN) {
-            if (deal == null) {
+            if (!current.existed && deal.revision == 0) {
                 // after compaction the withdrawal may be all that is left of a deal: keep its ids
                 LOG.infof("Withdrawal %s of deal %s not seen before: kept without content", event.eventId(),
                         event.dealId());
-                deal = DealEntity.withdrawnWithoutContent(event.dealId(), event.partnerId(), event.externalId());
-                deal.firstReceivedAt = received.receivedAt();
             }
             deal.status = DealStatus.WITHDRAWN;
-        } else if (deal == null) {
-            deal = new DealEntity();
-            deal.dealId = event.dealId();
-            deal.partnerId = event.partnerId();
-            deal.externalId = event.externalId();
-            deal.firstReceivedAt = received.receivedAt();
-        }
-        if (event.type() == EventType.SUBMITTED) {
+        } else {
             deal.status = DealStatus.ACTIVE;
             deal.setContent(event.deal());
+            current.contentChanged = true;
         }
         deal.revision++;
         deal.lastEventId = event.eventId();
         deal.lastPartition = received.partition();
         deal.lastOffset = received.offset();
         deal.updatedAt = received.receivedAt();
-        if (!deal.isPersistent()) {
-            // persisted complete: the INSERT is built from the state at persist time
-            deal.persist();
-            deals.put(deal.dealId, deal);
-        }
-        addRevision(deal, received);
+        touched.put(deal.dealId, current);
+        revisions.add(revision(deal, received));
         return Outcome.APPLIED;
+    }
+
+    /** A deal first seen now: ids and received time, no content yet (a withdrawal leaves it so). */
+    private static DealEntity newDeal(ReceivedEvent received) {
+        DealEvent event = received.event();
+        DealEntity deal = DealEntity.withdrawnWithoutContent(event.dealId(), event.partnerId(), event.externalId());
+        deal.firstReceivedAt = received.receivedAt();
+        return deal;
     }
 
     /**
@@ -91,7 +102,7 @@ public class DealApplier {
         return redelivered || deal.lastEventId.equals(received.event().eventId());
     }
 
-    private static void addRevision(DealEntity deal, ReceivedEvent received) {
+    private static DealRevisionEntity revision(DealEntity deal, ReceivedEvent received) {
         DealEvent event = received.event();
         DealRevisionEntity revision = new DealRevisionEntity();
         revision.dealId = deal.dealId;
@@ -102,7 +113,8 @@ public class DealApplier {
         revision.receivedAt = received.receivedAt();
         revision.sourcePartition = received.partition();
         revision.sourceOffset = received.offset();
-        revision.deal = event.deal() == null ? null : DealJson.write(event.deal());
-        revision.persist();
+        // a submission's deal was just written into the deal row: the same JSON, not serialised twice
+        revision.deal = event.deal() == null ? null : deal.deal;
+        return revision;
     }
 }

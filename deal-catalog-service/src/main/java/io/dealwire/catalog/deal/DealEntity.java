@@ -14,11 +14,8 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -96,13 +93,6 @@ public class DealEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    /** The deals of these ids that exist, by id: one query for a whole batch of events. */
-    public static Map<UUID, DealEntity> findAllById(Collection<UUID> ids) {
-        Stream<DealEntity> found = ids.isEmpty() ? Stream.empty()
-                : DealEntity.<DealEntity>list("dealId in ?1", ids).stream();
-        return found.collect(Collectors.toMap(d -> d.dealId, Function.identity()));
-    }
 
     /** Copies the partner's deal into the columns and the JSON. */
     public void setContent(Deal content) {

@@ -4,10 +4,7 @@ import io.dealwire.contract.EventType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +17,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "deal_revision")
 public class DealRevisionEntity extends PanacheEntityBase {
 
-    /** Pooled sequence (matches INCREMENT BY 50 in V1) so inserts of a batch go out as JDBC batches. */
+    /** From {@code deal_revision_seq}, taken by the INSERT itself (rows are written by the consumer's DealRows). */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "deal_revision_seq")
-    @SequenceGenerator(name = "deal_revision_seq", sequenceName = "deal_revision_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "deal_id")
