@@ -44,21 +44,35 @@ public class DealEventConsumer {
         this.progress = progress;
     }
 
+    /** A polled batch, its values already read on the polling thread ({@link DealEventDeserializer}). */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) {
+    public void consume(ConsumerRecords<String, ReadValue> records) {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        process(batch);
+        List<ReadValue> values = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, ReadValue> record : records) {
+            // a null value (tombstone) never reaches a deserializer
+            ReadValue value = record.value() == null ? reader.readValue(null) : record.value();
+            batch.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                    record.timestampType(), record.serializedKeySize(), record.serializedValueSize(), record.key(),
+                    value.raw(), record.headers(), record.leaderEpoch()));
+            values.add(value);
+        }
+        process(batch, values);
     }
 
     /** The whole job for a batch of records; also the path of a rebuild by replay. */
     public ApplyResult process(List<ConsumerRecord<String, String>> records) {
+        return process(records, records.stream().map(r -> reader.readValue(r.value())).toList());
+    }
+
+    private ApplyResult process(List<ConsumerRecord<String, String>> records, List<ReadValue> values) {
         List<ReceivedEvent> valid = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> validRecords = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
             try {
-                valid.add(reader.read(record));
+                valid.add(reader.read(record, values.get(i)));
                 validRecords.add(record);
             } catch (PoisonRecordException poison) {
                 deadLetter(record, poison);

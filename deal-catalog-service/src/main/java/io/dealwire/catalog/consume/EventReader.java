@@ -27,12 +27,38 @@ public class EventReader {
     }
 
     public ReceivedEvent read(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
+        return read(record, readValue(record.value()));
+    }
+
+    /** The event of a record whose value was already read (by {@link DealEventDeserializer}). */
+    public ReceivedEvent read(ConsumerRecord<String, ?> record, ReadValue value) {
+        if (value.poison() != null) {
+            throw value.poison();
+        }
+        DealEvent event = value.event();
+        // the key decides the partition, and so the order of a deal's events
+        if (!event.dealId().toString().equals(record.key())) {
+            throw new PoisonRecordException("record key " + record.key() + " is not the event's dealId");
+        }
+        return new ReceivedEvent(event, record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()));
+    }
+
+    /** Parses and checks a record value on its own; never throws, a poison value carries its reason. */
+    public ReadValue readValue(String value) {
+        try {
+            return ReadValue.event(value, check(value));
+        } catch (PoisonRecordException poison) {
+            return ReadValue.poison(value, poison);
+        }
+    }
+
+    private DealEvent check(String value) {
+        if (value == null) {
             throw new PoisonRecordException("empty record value (tombstone)");
         }
         DealEvent event;
         try {
-            event = DealJson.readEvent(record.value());
+            event = DealJson.readEvent(value);
         } catch (DealJsonException e) {
             String where = e.path().isEmpty() ? "" : e.path() + ": ";
             throw new PoisonRecordException("unreadable event: " + where + e.reason(), e);
@@ -44,11 +70,7 @@ public class EventReader {
         if (!event.dealId().equals(DealIds.dealId(event.partnerId(), event.externalId()))) {
             throw new PoisonRecordException("invalid event: dealId does not belong to (partnerId, externalId)");
         }
-        // the key decides the partition, and so the order of a deal's events
-        if (!event.dealId().toString().equals(record.key())) {
-            throw new PoisonRecordException("record key " + record.key() + " is not the event's dealId");
-        }
-        return new ReceivedEvent(event, record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()));
+        return event;
     }
 
     private static String describe(Set<ConstraintViolation<DealEvent>> violations) {
