@@ -18,8 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * A deal announcement as partners send it (PRODUCT.md, "The deal"). Every rule of the spec is a
@@ -95,10 +93,22 @@ public record Deal(
      * Not a JSON property (no getter name), so it is never written nor accepted in JSON.
      */
     public List<String> countries() {
-        Stream<String> partyCountries = parties == null ? Stream.empty()
-                : parties.stream().filter(Objects::nonNull).map(Party::country);
-        Stream<String> locationCountry = location == null ? Stream.empty() : Stream.of(location.country());
-        return Stream.concat(partyCountries, locationCountry).filter(Objects::nonNull).distinct().sorted().toList();
+        // A plain loop: the stream pipeline was ~3% of the ingest's CPU (dw_countries on every event)
+        List<String> countries = new ArrayList<>(parties == null ? 1 : parties.size() + 1);
+        if (parties != null) {
+            for (Party party : parties) {
+                addDistinct(countries, party == null ? null : party.country());
+            }
+        }
+        addDistinct(countries, location == null ? null : location.country());
+        Collections.sort(countries);
+        return Collections.unmodifiableList(countries);
+    }
+
+    private static void addDistinct(List<String> countries, String country) {
+        if (country != null && !countries.contains(country)) {
+            countries.add(country);
+        }
     }
 
     /** This deal with {@code reportedOn} set, e.g. to the receiving day when the partner left it out. */

@@ -44,7 +44,7 @@ public record DealEvent(
         Objects.requireNonNull(deal, "deal");
         Objects.requireNonNull(occurredAt, "occurredAt");
         String externalId = deal.externalId();
-        UUID eventId = DealIds.eventId(EventType.SUBMITTED, partnerId, externalId, DealJson.canonical(deal));
+        UUID eventId = DealIds.eventIdOfUtf8(EventType.SUBMITTED, partnerId, externalId, DealJson.canonicalBytes(deal));
         Deal accepted = deal.reportedOn() != null ? deal
                 : deal.withReportedOn(LocalDate.ofInstant(occurredAt, ZoneOffset.UTC));
         return new DealEvent(eventId, EventType.SUBMITTED, DealIds.dealId(partnerId, externalId), partnerId,

@@ -25,6 +25,7 @@ public final class DealIds {
     public static final UUID EVENT_NAMESPACE = UUID.fromString("8c0a62b8-9a37-4e7a-aa9a-7881711beef6");
 
     private static final String SEPARATOR = "\u0000";
+    private static final MessageDigest SHA1 = newSha1();
 
     private DealIds() {
     }
@@ -43,24 +44,31 @@ public final class DealIds {
      * @param canonicalDealJson the canonical deal, or {@code null} for a withdrawal
      */
     public static UUID eventId(EventType type, String partnerId, String externalId, String canonicalDealJson) {
+        return eventIdOfUtf8(type, partnerId, externalId,
+                canonicalDealJson == null ? null : canonicalDealJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@link #eventId(EventType, String, String, String)} of the canonical deal as UTF-8 ({@link DealJson#canonicalBytes}). */
+    public static UUID eventIdOfUtf8(EventType type, String partnerId, String externalId, byte[] canonicalDealUtf8) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(partnerId, "partnerId");
         Objects.requireNonNull(externalId, "externalId");
-        String name = type.json() + SEPARATOR + partnerId + SEPARATOR + externalId + SEPARATOR
-                + (canonicalDealJson == null ? "" : canonicalDealJson);
-        return nameBased(EVENT_NAMESPACE, name);
+        String prefix = type.json() + SEPARATOR + partnerId + SEPARATOR + externalId + SEPARATOR;
+        return nameBased(EVENT_NAMESPACE, prefix.getBytes(StandardCharsets.UTF_8),
+                canonicalDealUtf8 == null ? new byte[0] : canonicalDealUtf8);
     }
 
     /** A version 5 UUID of {@code name} (UTF-8) in {@code namespace}. */
     public static UUID nameBased(UUID namespace, String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
-        }
+        return nameBased(namespace, name.getBytes(StandardCharsets.UTF_8), new byte[0]);
+    }
+
+    /** The name is {@code head} followed by {@code tail}: hashed in place, never concatenated. */
+    private static UUID nameBased(UUID namespace, byte[] head, byte[] tail) {
+        MessageDigest sha1 = sha1();
         sha1.update(toBytes(namespace));
-        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+        sha1.update(head);
+        byte[] hash = sha1.digest(tail);
         hash[6] = (byte) ((hash[6] & 0x0f) | 0x50); // version 5
         hash[8] = (byte) ((hash[8] & 0x3f) | 0x80); // IETF variant
         long msb = 0;
@@ -70,6 +78,23 @@ public final class DealIds {
             lsb = (lsb << 8) | (hash[i + 8] & 0xff);
         }
         return new UUID(msb, lsb);
+    }
+
+    /** A clone of a prototype: cheaper than the provider look-up of {@code getInstance} on every id. */
+    private static MessageDigest sha1() {
+        try {
+            return (MessageDigest) SHA1.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha1();
+        }
+    }
+
+    private static MessageDigest newSha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
     }
 
     private static byte[] toBytes(UUID uuid) {

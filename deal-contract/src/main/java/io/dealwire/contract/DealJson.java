@@ -12,18 +12,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON of deals and events: one strictly configured mapper for partners' input and Kafka.
@@ -181,33 +174,12 @@ public final class DealJson {
      * {@link DealIds#eventId}.
      */
     public static String canonical(Deal deal) {
-        return writeString(canonicalize(MAPPER.valueToTree(deal)));
+        return new String(canonicalBytes(deal), StandardCharsets.UTF_8);
     }
 
-    private static JsonNode canonicalize(JsonNode node) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (node.isObject()) {
-            Map<String, JsonNode> sorted = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (!field.getValue().isNull()) {
-                    sorted.put(field.getKey(), canonicalize(field.getValue()));
-                }
-            }
-            ObjectNode out = nodes.objectNode();
-            sorted.forEach(out::set);
-            return out;
-        }
-        if (node.isArray()) {
-            ArrayNode out = nodes.arrayNode();
-            node.forEach(item -> out.add(canonicalize(item)));
-            return out;
-        }
-        if (node.isFloatingPointNumber() || node.isBigDecimal()) {
-            BigDecimal d = node.decimalValue().stripTrailingZeros();
-            return DecimalNode.valueOf(d.scale() < 0 ? d.setScale(0) : d);
-        }
-        return node;
+    /** {@link #canonical} as UTF-8, without the detour through a String (the ingest hashes it). */
+    public static byte[] canonicalBytes(Deal deal) {
+        return CanonicalJson.write(deal);
     }
 
     /** A document that is just {@code null} binds to null; it is not a deal. */

@@ -96,6 +96,13 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
     @JsonValue
     @Override
     public String toString() {
-        return String.format("%04d-W%02d", year, week);
+        // By hand: String.format was ~5% of the ingest's CPU (one dw_week header per event)
+        char[] text = {digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), '-', 'W',
+                digit(week / 10), digit(week)};
+        return new String(text);
+    }
+
+    private static char digit(int value) {
+        return (char) ('0' + value % 10);
     }
 }

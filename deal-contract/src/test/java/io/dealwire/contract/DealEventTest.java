@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DealEventTest {
@@ -98,5 +99,16 @@ class DealEventTest {
         assertThat(Topics.dlq(Topics.CATALOG_GROUP)).isEqualTo("dealwire.deals.v1.dlq.deal-catalog");
         assertThat(Topics.dlq(Topics.DIGEST_GROUP)).isEqualTo("dealwire.deals.v1.dlq.digest");
         assertThatThrownBy(() -> Topics.dlq(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldListEachCountryOnceAndSorted() {
+        Deal deal = Deals.validBuilder()
+                .parties(List.of(new Party("A", PartyRole.PARTNER, "US"), new Party("B", PartyRole.DEVELOPER, "KR"),
+                        new Party("C", PartyRole.PARTNER, "US")))
+                .location(new Location(null, "DE")).build();
+
+        assertThat(deal.countries()).containsExactly("DE", "KR", "US");
+        assertThat(Headers.of(DealEvent.submitted("reex", deal, DEFAULT_OCCURRED_AT))).containsEntry("dw_countries", "DE,KR,US");
     }
 }

@@ -2,6 +2,7 @@ package io.dealwire.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,23 @@ class DealIdsTest {
 
     private static UUID eventId(Deal deal) {
         return DealIds.eventId(EventType.SUBMITTED, "reex", deal.externalId(), DealJson.canonical(deal));
+    }
+
+    @Test
+    void shouldWriteEveryDecimalWithoutTrailingZerosOrExponent() {
+        Deal deal = Deals.validBuilder().value(new Money(new BigDecimal("5E+8"), "USD"))
+                .capacity(new Capacity(new BigDecimal("5000.50"), CapacityUnit.TONNES_PER_YEAR)).build();
+
+        assertThat(DealJson.canonical(deal))
+                .contains("\"value\":{\"amount\":500000000,\"currency\":\"USD\"}")
+                .contains("\"capacity\":{\"amount\":5000.5,\"unit\":\"t/y\"}");
+    }
+
+    @Test
+    void shouldDeriveTheSameEventIdFromCanonicalTextAndItsUtf8() {
+        Deal deal = Deals.validBuilder().headline("Größte Magnetfabrik Europas – 2025").build();
+
+        assertThat(DealIds.eventIdOfUtf8(EventType.SUBMITTED, "reex", "a-1", DealJson.canonicalBytes(deal)))
+                .isEqualTo(DealIds.eventId(EventType.SUBMITTED, "reex", "a-1", DealJson.canonical(deal)));
     }
 }

@@ -73,4 +73,10 @@ class IsoWeekTest {
     void shouldBeAStringInJson() {
         assertThat(DealJson.toTree(IsoWeek.parse("2025-W37")).asText()).isEqualTo("2025-W37");
     }
+
+    @Test
+    void shouldPadYearAndWeekInItsText() {
+        assertThat(new IsoWeek(987, 5)).hasToString("0987-W05");
+        assertThat(new IsoWeek(2020, 53)).hasToString("2020-W53");
+    }
 }

@@ -47,7 +47,7 @@ public @interface HttpsUrl {
             if (value == null) {
                 return true;
             }
-            if (!value.startsWith("https://") || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            if (!value.startsWith("https://") || !visibleAscii(value)) {
                 return false;
             }
             try {
@@ -58,6 +58,16 @@ public @interface HttpsUrl {
             } catch (URISyntaxException e) {
                 return false;
             }
+        }
+
+        private static boolean visibleAscii(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c <= 0x20 || c >= 0x7F) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

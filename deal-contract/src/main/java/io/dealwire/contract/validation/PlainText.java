@@ -47,10 +47,12 @@ public @interface PlainText {
             if (value == null) {
                 return true;
             }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                boolean control = c < 0x20 || c == 0x7F;
-                if (control && !(multiline && (c == '\n' || c == '\t'))) {
+            // On the String itself: the summary is most of a deal's bytes, and this runs on every request
+            String text = value.toString();
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if ((c < 0x20 || c == 0x7F) && !(multiline && (c == '\n' || c == '\t'))) {
                     return false;
                 }
             }
