@@ -29,8 +29,12 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
         boolean single = context.getType() == Deal.class;
         int limit = single ? MAX_SINGLE_DEAL_BYTES : MAX_BATCH_BYTES;
         String length = context.getHeaders().getFirst(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
-            throw tooLarge(single);
+        if (length != null && isDecimal(length)) {
+            if (Long.parseLong(length) > limit) {
+                throw tooLarge(single);
+            }
+            // The HTTP framing ends the body at Content-Length: no need to copy it to count it
+            return context.proceed();
         }
         InputStream body = context.getInputStream();
         byte[] bytes = body.readNBytes(limit + 1);
@@ -39,6 +43,18 @@ public class BodyLimitInterceptor implements ReaderInterceptor {
         }
         context.setInputStream(new ByteArrayInputStream(bytes));
         return context.proceed();
+    }
+
+    private static boolean isDecimal(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ProblemException tooLarge(boolean single) {
