@@ -8,7 +8,6 @@ import io.dealwire.contract.DealEvent;
 import io.dealwire.ingest.deal.DealService;
 import io.dealwire.ingest.metrics.IngestMetrics;
 import io.dealwire.ingest.metrics.RejectionReason;
-import io.dealwire.ingest.publish.BrokerUnavailableException;
 import io.dealwire.ingest.publish.DealPublisher;
 import io.dealwire.ingest.publish.PublishConfig;
 import io.dealwire.ingest.publish.TraceParent;
@@ -24,10 +23,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Validates each item on its own (one bad item never fails the others), sends all valid ones at once
- * and then waits for their acks within one publish bound. Once the broker fails an item, the rest are
+ * and answers when all their acks arrived or the one publish bound is over. Once the broker fails an item, the rest are
  * not attempted (FAILED): waiting the bound for each of 1000 items would hold the request for hours.
  */
 @ApplicationScoped
@@ -51,10 +52,7 @@ public class BatchService {
         this.metrics = metrics;
     }
 
-    private record Sent(int index, DealPublisher.Pending pending) {
-    }
-
-    public BatchResult submit(String partnerId, List<JsonNode> items, String traceparent) {
+    public CompletionStage<BatchResult> submit(String partnerId, List<JsonNode> items, String traceparent) {
         if (items.isEmpty() || items.size() > MAX_ITEMS) {
             throw new ProblemException(Problem.of(400, "a batch holds 1 to " + MAX_ITEMS + " deals")
                     .withErrors(List.of(new FieldError("", "must hold 1 to " + MAX_ITEMS + " deals, had " + items.size()))));
@@ -63,7 +61,7 @@ public class BatchService {
         TraceParent trace = TraceParent.continueOrStart(traceparent);
         long deadline = publisher.deadline();
         BatchItemResult[] results = new BatchItemResult[items.size()];
-        List<Sent> sent = new ArrayList<>();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         boolean brokerFailed = false;
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
@@ -78,24 +76,18 @@ public class BatchService {
                 results[i] = BatchItemResult.failed(i, event);
                 continue;
             }
-            try {
-                sent.add(new Sent(i, publisher.send(event, trace)));
-            } catch (BrokerUnavailableException e) {
-                brokerFailed = true;
-                results[i] = BatchItemResult.failed(i, event);
-            }
+            CompletableFuture<DealEvent> ack = publisher.publish(event, trace, deadline);
+            // A send refused at once (the broker unknown for the whole bound): do not wait the bound again per item
+            brokerFailed = ack.isCompletedExceptionally();
+            int index = i;
+            sent.add(ack.handle((acked, error) -> results[index] = error == null
+                    ? BatchItemResult.accepted(index, event) : BatchItemResult.failed(index, event)));
         }
-        for (Sent s : sent) {
-            try {
-                publisher.await(s.pending(), deadline);
-                results[s.index()] = BatchItemResult.accepted(s.index(), s.pending().event());
-            } catch (BrokerUnavailableException e) {
-                results[s.index()] = BatchItemResult.failed(s.index(), s.pending().event());
-            }
-        }
-        BatchResult result = BatchResult.of(Arrays.asList(results));
-        countRejections(result);
-        return result;
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            BatchResult result = BatchResult.of(Arrays.asList(results));
+            countRejections(result);
+            return result;
+        });
     }
 
     public long retryAfterSeconds() {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import io.smallrye.common.annotation.Blocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -32,6 +34,11 @@ import org.jboss.resteasy.reactive.RestResponse;
  * The partner API. The caller is already authenticated and within its rate ({@code PartnerFilters});
  * the deal is already bound and validated when a method runs. Error answers are documented once, in
  * the README and on the operations below.
+ *
+ * <p>Each method runs on a worker thread ({@code @Blocking}) but returns as soon as the event is handed
+ * to the producer; the answer is completed by the broker's ack, so no thread waits per request in
+ * flight. Not on the event loop: validation, JSON and ids are CPU work, and {@code producer.send}
+ * blocks up to max.block.ms (the publish bound) while the broker's metadata is unknown.
  */
 @Path("/api/v1/deals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +75,8 @@ public class DealResource {
             examples = @ExampleObject(name = "invalid", value = DealExamples.INVALID)))
     @APIResponse(responseCode = "413", description = "Body over 256 KiB")
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
-    public RestResponse<Accepted> submit(
+    @Blocking
+    public CompletionStage<RestResponse<Accepted>> submit(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Deal.class),
                     examples = @ExampleObject(name = "seed", summary = "First deal of the 2025-W37 seed week",
@@ -76,7 +84,7 @@ public class DealResource {
             @Valid @NotNull Deal deal,
             @Parameter(description = "W3C trace context; continued on the Kafka record")
             @HeaderParam("traceparent") String traceparent) {
-        return RestResponse.accepted(deals.submit(partner.id(), deal, traceparent));
+        return deals.submit(partner.id(), deal, traceparent).thenApply(RestResponse::accepted);
     }
 
     @POST
@@ -93,18 +101,20 @@ public class DealResource {
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "413", description = "Body over 8 MiB")
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
-    public RestResponse<BatchResult> submitBatch(
+    @Blocking
+    public CompletionStage<RestResponse<BatchResult>> submitBatch(
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Deal.class, maxItems = 1000, minItems = 1),
                     examples = @ExampleObject(name = "seed", value = DealExamples.SEED_BATCH)))
             @NotNull List<JsonNode> items,
             @HeaderParam("traceparent") String traceparent) {
-        BatchResult result = batches.submit(partner.id(), items, traceparent);
-        RestResponse.ResponseBuilder<BatchResult> response = RestResponse.ResponseBuilder.ok(result);
-        if (result.failed() > 0) {
-            response.header("Retry-After", batches.retryAfterSeconds());
-        }
-        return response.build();
+        return batches.submit(partner.id(), items, traceparent).thenApply(result -> {
+            RestResponse.ResponseBuilder<BatchResult> response = RestResponse.ResponseBuilder.ok(result);
+            if (result.failed() > 0) {
+                response.header("Retry-After", batches.retryAfterSeconds());
+            }
+            return response.build();
+        });
     }
 
     @DELETE
@@ -115,11 +125,12 @@ public class DealResource {
             content = @Content(schema = @Schema(implementation = Accepted.class),
                     examples = @ExampleObject(name = "seed", value = DealExamples.WITHDRAWN)))
     @APIResponse(responseCode = "400", description = "Not a valid externalId", content = @Content(mediaType = PROBLEM))
-    public RestResponse<Accepted> withdraw(
+    @Blocking
+    public CompletionStage<RestResponse<Accepted>> withdraw(
             @PathParam("externalId")
             @Pattern(regexp = Deal.EXTERNAL_ID_PATTERN, message = "must be 1-128 characters of A-Z a-z 0-9 . _ : -")
             String externalId,
             @HeaderParam("traceparent") String traceparent) {
-        return RestResponse.accepted(deals.withdraw(partner.id(), externalId, traceparent));
+        return deals.withdraw(partner.id(), externalId, traceparent).thenApply(RestResponse::accepted);
     }
 }

@@ -7,8 +7,9 @@ import io.dealwire.ingest.publish.TraceParent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
 
-/** Turns a partner's call into its event and returns only once the broker has it. */
+/** Turns a partner's call into its event; the answer completes only once the broker has it. */
 @ApplicationScoped
 public class DealService {
 
@@ -19,17 +20,15 @@ public class DealService {
     }
 
     /** Create or revise the deal (partner, externalId); {@code reportedOn} defaults to today (UTC). */
-    public Accepted submit(String partnerId, Deal deal, String traceparent) {
+    public CompletionStage<Accepted> submit(String partnerId, Deal deal, String traceparent) {
         DealEvent event = DealEvent.submitted(partnerId, deal, now());
-        publisher.publish(event, TraceParent.continueOrStart(traceparent));
-        return Accepted.of(event);
+        return publisher.publish(event, TraceParent.continueOrStart(traceparent)).thenApply(Accepted::of);
     }
 
     /** Withdraw the deal (partner, externalId); the partner can only name its own deals. */
-    public Accepted withdraw(String partnerId, String externalId, String traceparent) {
+    public CompletionStage<Accepted> withdraw(String partnerId, String externalId, String traceparent) {
         DealEvent event = DealEvent.withdrawn(partnerId, externalId, now());
-        publisher.publish(event, TraceParent.continueOrStart(traceparent));
-        return Accepted.of(event);
+        return publisher.publish(event, TraceParent.continueOrStart(traceparent)).thenApply(Accepted::of);
     }
 
     /** Millisecond precision: the same instant in ce_time, the JSON value and the record timestamp. */

@@ -8,23 +8,28 @@ import io.dealwire.ingest.metrics.IngestMetrics;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Writes deal events to {@link Topics#DEALS} and waits for the broker's ack within the publish bound.
- * A caller answers 202 only when {@link #publish} or {@link #await} returned normally; any other
- * outcome is a {@link BrokerUnavailableException} (503), never a 202.
+ * Writes deal events to {@link Topics#DEALS}. The returned stage completes when the broker acked
+ * (acks=all) or fails with a {@link BrokerUnavailableException} (503) once the publish bound is over,
+ * so a caller answers 202 only on normal completion. No thread waits for the ack: the producer's
+ * callback completes the stage, and the request is answered from there.
  */
 @ApplicationScoped
 public class DealPublisher {
+
+    /** Fires the publish bound; cancelled timers leave its queue at once (one per in-flight request). */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final Producer<String, byte[]> producer;
     private final PublishConfig config;
@@ -36,14 +41,9 @@ public class DealPublisher {
         this.metrics = metrics;
     }
 
-    /** A sent record whose ack is still to be awaited. */
-    public record Pending(DealEvent event, Future<RecordMetadata> ack, long sentAtNanos) {
-    }
-
-    /** Sends one event and waits for its ack. */
-    public void publish(DealEvent event, TraceParent trace) {
-        long deadline = deadline();
-        await(send(event, trace), deadline);
+    /** Sends one event; the stage completes with its ack within the bound. */
+    public CompletableFuture<DealEvent> publish(DealEvent event, TraceParent trace) {
+        return publish(event, trace, deadline());
     }
 
     /** {@link System#nanoTime()} by which every ack of a request started now must have arrived. */
@@ -51,35 +51,74 @@ public class DealPublisher {
         return System.nanoTime() + config.publishTimeout().toNanos();
     }
 
-    /** Hands the event to the producer; blocks at most the bound (max.block.ms) when the broker is unknown. */
-    public Pending send(DealEvent event, TraceParent trace) {
-        long start = System.nanoTime();
+    /**
+     * Hands the event to the producer (blocking at most max.block.ms, the bound, while the broker is
+     * unknown: never call this on an event loop) and completes with its ack until {@code deadlineNanos}.
+     * The producer's own delivery.timeout.ms equals the bound, so the callback normally comes first;
+     * the timeout is the guarantee that the answer never waits longer.
+     */
+    public CompletableFuture<DealEvent> publish(DealEvent event, TraceParent trace, long deadlineNanos) {
+        Outcome outcome = new Outcome(event, System.nanoTime());
         try {
-            return new Pending(event, producer.send(record(event, trace)), start);
+            producer.send(record(event, trace), (metadata, error) -> {
+                if (error == null) {
+                    outcome.acked();
+                } else {
+                    outcome.failed(error);
+                }
+            });
         } catch (KafkaException e) {
-            throw failed(event, start, e);
+            outcome.failed(e);
+            return outcome.future;
+        }
+        if (!outcome.future.isDone()) {
+            ScheduledFuture<?> timer = TIMER.schedule(() -> outcome.failed(new TimeoutException(
+                    "no ack within " + config.publishTimeout())), deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            outcome.future.whenComplete((done, error) -> timer.cancel(false));
+        }
+        return outcome.future;
+    }
+
+    /** The first of ack, error and timeout decides, and only it is counted in the metrics. */
+    private final class Outcome {
+        final CompletableFuture<DealEvent> future = new CompletableFuture<>();
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private final DealEvent event;
+        private final long start;
+
+        Outcome(DealEvent event, long start) {
+            this.event = event;
+            this.start = start;
+        }
+
+        void acked() {
+            if (settled.compareAndSet(false, true)) {
+                metrics.published(event.type(), System.nanoTime() - start);
+                future.complete(event);
+            }
+        }
+
+        void failed(Throwable cause) {
+            if (settled.compareAndSet(false, true)) {
+                future.completeExceptionally(DealPublisher.this.failed(event, start, cause));
+            }
         }
     }
 
-    /** Waits for the ack until {@code deadlineNanos}. */
-    public RecordMetadata await(Pending pending, long deadlineNanos) {
-        try {
-            RecordMetadata acked = pending.ack().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            metrics.published(pending.event().type(), System.nanoTime() - pending.sentAtNanos());
-            return acked;
-        } catch (TimeoutException | ExecutionException e) {
-            throw failed(pending.event(), pending.sentAtNanos(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failed(pending.event(), pending.sentAtNanos(), e);
-        }
-    }
-
-    private BrokerUnavailableException failed(DealEvent event, long start, Exception e) {
+    private BrokerUnavailableException failed(DealEvent event, long start, Throwable cause) {
         metrics.publishFailed(System.nanoTime() - start);
-        Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
         Log.warnf("event %s of deal %s not acknowledged: %s", event.eventId(), event.dealId(), cause);
         return new BrokerUnavailableException(config.retryAfter());
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "deal-publish-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
     }
 
     static ProducerRecord<String, byte[]> record(DealEvent event, TraceParent trace) {
