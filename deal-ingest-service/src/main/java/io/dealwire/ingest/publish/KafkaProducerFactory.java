@@ -24,6 +24,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class KafkaProducerFactory {
 
+    private static final long LINGER_MS = 1;
+
     @Produces
     @ApplicationScoped
     Producer<String, byte[]> producer(@Identifier("default-kafka-broker") Map<String, Object> kafka,
@@ -49,10 +51,12 @@ public class KafkaProducerFactory {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"); // the idempotent maximum: keeps order
-        // delivery.timeout.ms must be >= linger.ms + request.timeout.ms; every request waits for its ack anyway
-        settings.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // 1 ms lets concurrent requests share a produce request (fewer per-record costs in producer and
+        // broker): 1,843/s vs 838-1,049/s at max, p99 at half load 6.3 ms (benchmarks/run ingest).
+        // delivery.timeout.ms must be >= linger.ms + request.timeout.ms.
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(LINGER_MS));
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
-        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, bound);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(publishTimeout.toMillis() - LINGER_MS));
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, bound);
         return settings;
     }
