@@ -1,7 +1,7 @@
 package io.dealwire.ingest.publish;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +16,6 @@ public record TraceParent(String traceId, String spanId, String flags) {
     private static final String INVALID_TRACE_ID = "0".repeat(32);
     private static final String INVALID_SPAN_ID = "0".repeat(16);
     private static final String SAMPLED = "01";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Continues the caller's trace when {@code header} is a valid version-00 traceparent, else starts one. */
     public static TraceParent continueOrStart(String header) {
@@ -41,8 +40,10 @@ public record TraceParent(String traceId, String spanId, String flags) {
     }
 
     private static String randomHex(int bytes) {
+        // Trace ids must be unique, not secret: ThreadLocalRandom, as OpenTelemetry's Java SDK uses. The
+        // default SecureRandom reads /dev/urandom under a global lock on every request.
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        ThreadLocalRandom.current().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
 }
