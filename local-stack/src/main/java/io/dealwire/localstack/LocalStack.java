@@ -37,7 +37,12 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll();
         } catch (IOException | InterruptedException | RuntimeException e) {
+            // an interrupted start (Ctrl-C meanwhile) still stops its processes politely
+            boolean interrupted = Thread.interrupted();
             stack.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             throw e;
         }
         return stack;

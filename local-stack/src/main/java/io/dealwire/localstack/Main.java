@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code ./dealwire}: {@code up} runs the suite until Ctrl-C, {@code demo} does the same after
@@ -75,12 +77,32 @@ public final class Main {
     }
 
     private int up(StackSettings settings, boolean demo, boolean exitAfterDemo) throws Exception {
-        LocalStack stack = LocalStack.start(settings, sink);
+        // The hook is in place before anything starts: Ctrl-C while the services are still starting
+        // interrupts the start, which then stops what it has started (else those would be orphaned).
+        Thread starter = Thread.currentThread();
+        AtomicReference<LocalStack> started = new AtomicReference<>();
+        CountDownLatch startEnded = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
+            if (startEnded.getCount() > 0) {
+                starter.interrupt();
+                awaitQuietly(startEnded);
+            }
+            LocalStack running = started.get();
+            if (running != null) {
+                running.close();
+            }
             stopped.countDown();
         }, "dealwire-stop"));
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings, sink);
+            started.set(stack);
+        } catch (InterruptedException e) {
+            return 130; // Ctrl-C during the start: already undone, nothing to report
+        } finally {
+            startEnded.countDown();
+        }
         Banner.print(out, stack);
         if (demo) {
             DemoJourney.Result result;
@@ -98,6 +120,14 @@ public final class Main {
         out.println("Ctrl-C stops everything.");
         stopped.await();
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int redrive() throws Exception {

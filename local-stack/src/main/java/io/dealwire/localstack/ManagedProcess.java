@@ -107,7 +107,14 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Waits for the process to end by itself (a one-shot tool such as Kafka's storage format). */
     public int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        boolean ended;
+        try {
+            ended = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            stopAll(List.of(this)); // not left behind when the wait is given up (Ctrl-C)
+            throw e;
+        }
+        if (!ended) {
             stopAll(List.of(this));
             throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s");
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ctrl-C on {@code ./dealwire}: the launcher, run as a real process like the script runs it, gets
- * SIGINT and must leave none of the processes it started behind.
+ * SIGINT and must leave none of the processes it started behind, once up and while still starting.
  */
 class LauncherShutdownTest {
 
@@ -24,6 +24,16 @@ class LauncherShutdownTest {
 
     @Test
     void shouldStopEveryProcessItStartedOnCtrlC() throws Exception {
+        stopWhen("=== Deal Wire is up ===", 2);
+    }
+
+    @Test
+    void shouldStopWhatItHasStartedWhenCtrlCComesDuringTheStart() throws Exception {
+        // the mail catcher runs and Kafka is starting: the start is interrupted and undone
+        stopWhen("[stack  ] Kafka (KRaft) ...", 1);
+    }
+
+    private void stopWhen(String line, int minimumChildren) throws Exception {
         Path home = TestHome.path();
         Process launcher = new ProcessBuilder(ManagedProcess.java(), "-Xmx128m", "-Ddealwire.home=" + home,
                 "-cp", home.resolve("local-stack/target/local-stack.jar") + ":" + home.resolve("local-stack/target/lib/*"),
@@ -34,10 +44,10 @@ class LauncherShutdownTest {
         Thread reader = new Thread(() -> read(launcher, output));
         reader.start();
         try {
-            await().atMost(START_TIMEOUT).until(() -> output.contains("=== Deal Wire is up ===") || !launcher.isAlive());
+            await().atMost(START_TIMEOUT).until(() -> output.contains(line) || !launcher.isAlive());
             assertThat(launcher.isAlive()).as("launcher output: %s", output).isTrue();
             List<ProcessHandle> children = launcher.descendants().toList();
-            assertThat(children).as("Kafka and the mail catcher run as child processes").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(children).as("child processes at \"%s\"", line).hasSizeGreaterThanOrEqualTo(minimumChildren);
 
             // bash's built-in kill: no procps needed
             new ProcessBuilder("bash", "-c", "kill -" + stopSignal(launcher) + " " + launcher.pid()).start().waitFor();
