@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,10 +39,12 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void shouldBeReadyWhileTheBrokerAnswers() {
+    void shouldBeReadyWhileTheBrokerAnswersAndTheProducerKnowsTheDealTopic() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("kafka"));
+                .body("checks.name", hasItem("kafka"))
+                // the event-loop path never waits for metadata once ready
+                .body("checks.find { it.name == 'kafka' }.data.partitions", greaterThan(0));
     }
 
     @Test

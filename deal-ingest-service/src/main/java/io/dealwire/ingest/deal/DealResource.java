@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,10 +36,12 @@ import org.jboss.resteasy.reactive.RestResponse;
  * the deal is already bound and validated when a method runs. Error answers are documented once, in
  * the README and on the operations below.
  *
- * <p>Each method runs on a worker thread ({@code @Blocking}) but returns as soon as the event is handed
- * to the producer; the answer is completed by the broker's ack, so no thread waits per request in
- * flight. Not on the event loop: validation, JSON and ids are CPU work, and {@code producer.send}
- * blocks up to max.block.ms (the publish bound) while the broker's metadata is unknown.
+ * <p>No thread waits for an ack: each method returns as soon as the event is handed to the producer,
+ * and the broker's ack completes the answer. A single deal or withdrawal runs on the event loop
+ * ({@code @NonBlocking}): its work is a fraction of a millisecond of CPU, and {@code producer.send}
+ * waits at most {@code KafkaProducerFactory.MAX_BLOCK_MS} (metadata or buffer space missing, then 503).
+ * That doubled the accepted rate against a worker thread per request (thread hops per request on two
+ * cores; docs/benchmarks.md). A batch of up to 1000 deals is too much CPU for an event loop: worker.
  */
 @Path("/api/v1/deals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -82,7 +85,7 @@ public class DealResource {
             schema = @Schema(implementation = Deal.class),
             examples = @ExampleObject(name = "seed", summary = "First deal of the 2025-W37 seed week",
                     value = DealExamples.SEED_DEAL)))
-    @Blocking
+    @NonBlocking
     public CompletionStage<RestResponse<Accepted>> submit(
             @Valid @NotNull Deal deal,
             @Parameter(description = "W3C trace context; continued on the Kafka record")
@@ -128,7 +131,7 @@ public class DealResource {
             content = @Content(schema = @Schema(implementation = Accepted.class),
                     examples = @ExampleObject(name = "seed", value = DealExamples.WITHDRAWN)))
     @APIResponse(responseCode = "400", description = "Not a valid externalId", content = @Content(mediaType = PROBLEM))
-    @Blocking
+    @NonBlocking
     public CompletionStage<RestResponse<Accepted>> withdraw(
             @PathParam("externalId")
             @Pattern(regexp = Deal.EXTERNAL_ID_PATTERN, message = "must be 1-128 characters of A-Z a-z 0-9 . _ : -")
