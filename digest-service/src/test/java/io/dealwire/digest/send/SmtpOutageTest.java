@@ -17,6 +17,7 @@ import io.dealwire.testsupport.InjectGreenMail;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -34,7 +35,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(ProxiedPostgresResource.class)
-@WithTestResource(GreenMailResource.class)
+// An app of its own: this test cuts the database or the mail server under the running app, and the
+// app it leaves behind once made the next class's first SMTP exchange hang for 30 s (cause not found).
+@WithTestResource(value = GreenMailResource.class, initArgs = @ResourceArg(name = "isolated", value = "SmtpOutageTest"))
 class SmtpOutageTest {
 
     private static final String WEEK = "2026-W23";
