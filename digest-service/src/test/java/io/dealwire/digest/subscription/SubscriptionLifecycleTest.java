@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.dealwire.contract.Stage;
@@ -63,6 +64,27 @@ class SubscriptionLifecycleTest {
 
         // the mail is sent before the answer, so whatever was sent has arrived by now
         assertThat(Mails.to(greenMail, flooded)).hasSize(1);
+    }
+
+    @Test
+    void shouldSayOnThePageWhenTheConfirmationMailCannotBeSentAndAcceptTheRetry() {
+        String reader = "mail-down@example.org";
+        greenMail.stop();
+        try {
+            given().formParam("email", reader).formParam("stages", "UPSTREAM").post("/subscribe").then()
+                    .statusCode(503).contentType(ContentType.HTML).header("Retry-After", notNullValue())
+                    .body(containsString("We could not send the confirmation mail just now"))
+                    .body(containsString("value=\"" + reader + "\""));
+            given().contentType(ContentType.JSON).body(Map.of("email", reader)).post("/api/v1/subscriptions").then()
+                    .statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
+        } finally {
+            greenMail.start();
+        }
+
+        // the failed attempts did not use up the address's confirmation mail
+        given().formParam("email", reader).post("/subscribe").then().statusCode(200)
+                .body(containsString("Check your inbox"));
+        assertThat(Mails.to(greenMail, reader)).hasSize(1);
     }
 
     @Test
