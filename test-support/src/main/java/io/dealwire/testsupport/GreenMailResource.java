@@ -3,28 +3,27 @@ package io.dealwire.testsupport;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * A real SMTP server (GreenMail) per app start on a free port; the test reads what arrived
- * through a {@link GreenMail} field annotated {@link InjectGreenMail}.
+ * A real SMTP server (GreenMail) per app start, reached through a {@link TcpProxy}: the app's port
+ * stays held while a test stops and restarts GreenMail (which comes back on a new port of its own)
+ * or makes the relay go silent. The test reads what arrived through a {@link GreenMail} field and
+ * steers the relay's proxy through a {@link TcpProxy} field, both annotated {@link InjectGreenMail}.
  */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private GreenMail greenMail;
+    private TcpProxy proxy;
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+        proxy = new TcpProxy("127.0.0.1", () -> greenMail.getSmtp().getPort());
         return Map.of(
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(port),
-                "quarkus.mailer.mock", "false",
+                "quarkus.mailer.port", Integer.toString(proxy.port()),
                 "quarkus.mailer.tls", "false",
                 "quarkus.mailer.start-tls", "DISABLED");
     }
@@ -33,20 +32,17 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(greenMail,
                 new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+        testInjector.injectIntoFields(proxy,
+                new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, TcpProxy.class));
     }
 
     @Override
     public void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (greenMail != null) {
             greenMail.stop();
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

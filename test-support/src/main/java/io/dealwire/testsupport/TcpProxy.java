@@ -10,76 +10,115 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 /**
- * A loopback TCP proxy that a test can cut and restore, to make a real server (PostgreSQL,
- * SMTP) unreachable for a while without stopping it. Cutting closes every open connection and
- * refuses new ones; restoring listens on the same port again.
+ * A loopback TCP proxy in front of a real server (PostgreSQL, SMTP) that a test can cut, restore or
+ * stall, to make the server misbehave without stopping it. It holds its port from construction to
+ * {@link #close()}: bound to port 0 and never given back in between, so no other process can take it
+ * while a test has it cut (a released port can be taken by any JVM on the machine).
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final String targetHost;
-    private final int targetPort;
-    private final int port;
+    private final IntSupplier targetPort;
+    private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private final AtomicInteger silentConnections = new AtomicInteger();
+    private volatile boolean cut;
 
     public TcpProxy(String targetHost, int targetPort) {
+        this(targetHost, () -> targetPort);
+    }
+
+    /** The target port is asked again for every connection, so the server behind may restart elsewhere. */
+    public TcpProxy(String targetHost, IntSupplier targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.port = GreenMailResource.freePort();
-        restore();
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public synchronized void restore() {
-        if (server != null) {
-            return;
-        }
         try {
             server = new ServerSocket();
-            server.setReuseAddress(true);
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
-            throw new UncheckedIOException("proxy could not listen on " + port, e);
+            throw new UncheckedIOException("proxy could not listen", e);
         }
-        ServerSocket listening = server;
-        Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-" + port);
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    public synchronized void cut() {
-        if (server == null) {
-            return;
-        }
-        closeQuietly(server);
-        server = null;
-        sockets.forEach(TcpProxy::closeQuietly);
-        sockets.clear();
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    /** Drops every open connection and resets new ones at once, as a dead server's host would. */
+    public void cut() {
+        cut = true;
+        dropConnections();
+    }
+
+    public void restore() {
+        cut = false;
+        silentConnections.set(0);
+    }
+
+    /**
+     * The next {@code count} connections are accepted and then left silent: no byte is forwarded
+     * either way until {@link #restore()} or {@link #close()}, which is what a client sees when a
+     * server's greeting is lost or the server hangs after accepting.
+     */
+    public void silenceNext(int count) {
+        silentConnections.set(count);
     }
 
     @Override
     public void close() {
-        cut();
+        closeQuietly(server);
+        dropConnections();
     }
 
-    private void accept(ServerSocket listening) {
-        while (!listening.isClosed()) {
+    private void dropConnections() {
+        sockets.forEach(TcpProxy::closeQuietly);
+        sockets.clear();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket client;
             try {
-                Socket client = listening.accept();
-                Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                client = server.accept();
             } catch (IOException e) {
-                // closed by cut(), or the target refused: the client sees its connection drop
+                return; // closed
+            }
+            if (cut) {
+                reset(client);
+            } else if (silentConnections.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                sockets.add(client);
+            } else {
+                forward(client);
             }
         }
+    }
+
+    private void forward(Socket client) {
+        try {
+            Socket upstream = new Socket(targetHost, targetPort.getAsInt());
+            sockets.add(client);
+            sockets.add(upstream);
+            pump(client, upstream);
+            pump(upstream, client);
+        } catch (IOException | RuntimeException e) {
+            reset(client); // the target is down (or between restarts): the client sees its connection reset
+        }
+    }
+
+    private static void reset(Socket client) {
+        try {
+            client.setSoLinger(true, 0); // RST, not FIN: like a port nobody listens on
+        } catch (IOException ignored) {
+            // closing is all that is left
+        }
+        closeQuietly(client);
     }
 
     private void pump(Socket from, Socket to) {
