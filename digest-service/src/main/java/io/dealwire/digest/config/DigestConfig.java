@@ -51,6 +51,13 @@ public interface DigestConfig {
         @WithDefault("15s")
         String metricsRefresh();
 
+        /**
+         * The longest one message's SMTP exchange may take, from connecting to the reply to its data
+         * (a connection silent that long is closed); a subscribe request waits at most twice this on the mail.
+         */
+        @WithDefault("5s")
+        Duration smtpTimeout();
+
         /** At most one confirmation mail per address within this interval while its link is unused. */
         @WithDefault("10m")
         Duration confirmationInterval();

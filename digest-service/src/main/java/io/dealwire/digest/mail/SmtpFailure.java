@@ -1,4 +1,4 @@
-package io.dealwire.digest.send;
+package io.dealwire.digest.mail;
 
 import io.vertx.ext.mail.SMTPException;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.List;
  * nothing about the recipient, so it never counts against the message.</li>
  * </ul>
  */
-record SmtpFailure(Kind kind, String description) {
+public record SmtpFailure(Kind kind, String description) {
 
-    enum Kind { PERMANENT, TRANSIENT, UNAVAILABLE }
+    public enum Kind { PERMANENT, TRANSIENT, UNAVAILABLE }
 
     /** How Vert.x' SMTPSendMail prefixes the replies of the per-message commands. */
     private static final List<String> MESSAGE_STAGES = List.of("sender address not accepted",
@@ -25,7 +25,7 @@ record SmtpFailure(Kind kind, String description) {
     /** "Service not available, closing transmission channel": the server, not the message. */
     private static final int SERVICE_NOT_AVAILABLE = 421;
 
-    static SmtpFailure of(Throwable failure) {
+    public static SmtpFailure of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SMTPException smtp) {
                 String description = "SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessage();
@@ -46,7 +46,7 @@ record SmtpFailure(Kind kind, String description) {
                 "mail server unavailable: " + root.getClass().getSimpleName() + ": " + root.getMessage());
     }
 
-    boolean permanent() {
+    public boolean permanent() {
         return kind == Kind.PERMANENT;
     }
 

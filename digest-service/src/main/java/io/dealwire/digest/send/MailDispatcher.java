@@ -1,8 +1,9 @@
 package io.dealwire.digest.send;
 
 import io.dealwire.digest.config.DigestConfig;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.dealwire.digest.mail.SmtpFailure;
+import io.dealwire.digest.mail.SmtpRelay;
+import io.vertx.ext.mail.MailMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class MailDispatcher {
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
 
     @Inject
-    Mailer mailer;
+    SmtpRelay relay;
 
     @Inject
     DeliveryLedger ledger;
@@ -50,7 +51,7 @@ public class MailDispatcher {
             SmtpFailure failure = null;
             long started = System.nanoTime();
             try {
-                mailer.send(toMail(digest));
+                relay.send(toMail(digest));
             } catch (RuntimeException e) {
                 failure = SmtpFailure.of(e);
             }
@@ -79,8 +80,9 @@ public class MailDispatcher {
         }
     }
 
-    static Mail toMail(OutgoingDigest digest) {
-        return Mail.withHtml(digest.email(), digest.subject(), digest.html())
+    static MailMessage toMail(OutgoingDigest digest) {
+        return new MailMessage().setTo(digest.email()).setSubject(digest.subject())
+                .setHtml(digest.html())
                 .setText(digest.text())
                 .addHeader("Message-ID", digest.messageId())
                 // RFC 8058 one-click: mail clients POST "List-Unsubscribe=One-Click" to this URL

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dealwire.digest.config.DigestConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.quarkus.mailer.Mail;
+import io.dealwire.digest.mail.SmtpRelay;
+import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class MailDispatcherTest {
             "<2026-W30.7@dealwire>", "Subject", "<p>html</p>", "text", "http://localhost:8083/unsubscribe/t");
 
     private final Deque<RuntimeException> script = new ArrayDeque<>();
-    private final List<Mail> accepted = new ArrayList<>();
+    private final List<MailMessage> accepted = new ArrayList<>();
     private final RecordingLedger ledger = new RecordingLedger();
 
     @Test
@@ -37,8 +38,8 @@ class MailDispatcherTest {
         // the success itself is recorded by the sender, in the commit that claims the next message
         assertThat(ledger.calls).containsExactly("recordFailure(SMTP 451 try later, permanent=false)");
         assertThat(accepted).hasSize(1);
-        assertThat(accepted.get(0).getHeaders().get("Message-ID")).containsExactly("<2026-W30.7@dealwire>");
-        assertThat(accepted.get(0).getHeaders().get("List-Unsubscribe-Post"))
+        assertThat(accepted.get(0).getHeaders().getAll("Message-ID")).containsExactly("<2026-W30.7@dealwire>");
+        assertThat(accepted.get(0).getHeaders().getAll("List-Unsubscribe-Post"))
                 .containsExactly("List-Unsubscribe=One-Click");
     }
 
@@ -68,12 +69,15 @@ class MailDispatcherTest {
 
     private MailDispatcher dispatcher(int attemptsPerRound) {
         MailDispatcher dispatcher = new MailDispatcher();
-        dispatcher.mailer = mails -> {
-            RuntimeException failure = script.poll();
-            if (failure != null) {
-                throw failure;
+        dispatcher.relay = new SmtpRelay() {
+            @Override
+            public void send(MailMessage mail) {
+                RuntimeException failure = script.poll();
+                if (failure != null) {
+                    throw failure;
+                }
+                accepted.add(mail);
             }
-            accepted.addAll(List.of(mails));
         };
         dispatcher.ledger = ledger;
         dispatcher.config = config(attemptsPerRound, 12);

@@ -7,7 +7,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.dealwire.contract.Stage;
 import io.dealwire.digest.config.DigestConfig;
 import io.dealwire.digest.issue.Issue;
-import io.dealwire.digest.subscription.Subscriber;
 import io.dealwire.digest.support.DigestFlows;
 import io.dealwire.digest.support.Mails;
 import io.dealwire.testsupport.ProxiedPostgresResource;
@@ -16,13 +15,14 @@ import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.InjectGreenMail;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
+import io.dealwire.testsupport.TcpProxy;
+import io.dealwire.digest.mail.SmtpRelay;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,16 +35,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(ProxiedPostgresResource.class)
-// An app of its own: this test cuts the database or the mail server under the running app, and the
-// app it leaves behind once made the next class's first SMTP exchange hang for 30 s (cause not found).
-@WithTestResource(value = GreenMailResource.class, initArgs = @ResourceArg(name = "isolated", value = "SmtpOutageTest"))
+@WithTestResource(GreenMailResource.class)
 class SmtpOutageTest {
 
     private static final String WEEK = "2026-W23";
     private static final String DEFAULT_READER = "outage-reader@example.org";
+    private static final String SILENT_WEEK = "2026-W25";
+    private static final String DEFAULT_SILENT_READER = "silent-relay-reader@example.org";
 
     @InjectGreenMail
     GreenMail greenMail;
+
+    @InjectGreenMail
+    TcpProxy relay;
+
+    @Inject
+    SmtpRelay smtp;
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
@@ -57,7 +63,7 @@ class SmtpOutageTest {
 
     @Test
     void shouldKeepEveryRowPendingWithoutCountingAttemptsWhileTheRelayIsDownAndSendOnceItIsBack() {
-        confirmedSubscriber(DEFAULT_READER);
+        DigestFlows.confirmedSubscriber(DEFAULT_READER);
         DigestFlows.awaitApplied(DigestFlows.submit(kafka,
                 SeedDeals.deal("outage-deal", "Deal sent through an SMTP outage", Stage.UPSTREAM, LocalDate.of(2026, 6, 2))));
         await().atMost(DigestFlows.PATIENCE).until(sender::isIdle);
@@ -90,22 +96,44 @@ class SmtpOutageTest {
         assertThat(rows()).allSatisfy(row -> assertThat(row.status).isEqualTo(Delivery.Status.SENT));
     }
 
+    @Test
+    void shouldCostAtMostTheSmtpBoundPerSilentConnectionAndCountNoAttempt() {
+        DigestFlows.confirmedSubscriber(DEFAULT_SILENT_READER);
+        DigestFlows.awaitApplied(DigestFlows.submit(kafka,
+                SeedDeals.deal("silent-deal", "Deal sent past a silent relay", Stage.UPSTREAM, LocalDate.of(2026, 6, 3))));
+        await().atMost(DigestFlows.PATIENCE).until(sender::isIdle);
+        relay.cut(); // no pooled connection survives: the run opens fresh ones
+        relay.restore();
+        relay.silenceNext(2); // two connections accepted and then never greeted
+        try {
+            long started = System.nanoTime();
+            assertThat(DigestFlows.sendIssue(SILENT_WEEK).statusCode()).isEqualTo(202);
+            DigestFlows.awaitIssueSent(SILENT_WEEK);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            // two silent connections, each given up at the bound, then everything on a third
+            assertThat(took).isGreaterThanOrEqualTo(smtp.timeout().multipliedBy(2))
+                    .isLessThan(smtp.timeout().multipliedBy(4));
+        } finally {
+            relay.restore();
+        }
+        assertThat(Mails.digests(greenMail, DEFAULT_SILENT_READER, SILENT_WEEK)).hasSize(1);
+        // only the accepted attempt counts: the relay's silence said nothing about the recipient
+        assertThat(rows(SILENT_WEEK)).allSatisfy(row -> {
+            assertThat(row.status).isEqualTo(Delivery.Status.SENT);
+            assertThat(row.attempts).isEqualTo(1);
+        });
+    }
+
     private static List<Delivery> rows() {
-        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("id.week", WEEK));
+        return rows(WEEK);
+    }
+
+    private static List<Delivery> rows(String week) {
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("id.week", week));
     }
 
     private static Issue.Status issueStatus() {
         return QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>findById(WEEK).status);
-    }
-
-    private static void confirmedSubscriber(String email) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Subscriber subscriber = new Subscriber();
-            subscriber.email = email;
-            subscriber.status = Subscriber.Status.CONFIRMED;
-            subscriber.createdAt = Instant.now();
-            subscriber.confirmedAt = Instant.now();
-            subscriber.persist();
-        });
     }
 }

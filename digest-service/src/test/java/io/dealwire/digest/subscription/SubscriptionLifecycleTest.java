@@ -16,12 +16,16 @@ import io.dealwire.testsupport.GreenMailResource;
 import io.dealwire.testsupport.InjectGreenMail;
 import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
+import io.dealwire.testsupport.TcpProxy;
+import io.dealwire.digest.mail.SmtpRelay;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -40,8 +44,14 @@ class SubscriptionLifecycleTest {
     @InjectGreenMail
     GreenMail greenMail;
 
+    @InjectGreenMail
+    TcpProxy relay;
+
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @Inject
+    SmtpRelay smtp;
 
     @Test
     void shouldAnswerTheSameWhetherTheAddressIsKnownOrNot() {
@@ -85,6 +95,29 @@ class SubscriptionLifecycleTest {
         given().formParam("email", reader).post("/subscribe").then().statusCode(200)
                 .body(containsString("Check your inbox"));
         assertThat(Mails.to(greenMail, reader)).hasSize(1);
+        // every later request after the restart is answered within the SMTP bound, and mailed
+        for (int i = 0; i < 5; i++) {
+            String next = "after-restart-" + i + "@example.org";
+            assertThat(timeOf(() -> subscribe(next))).isLessThan(boundOfOneRequest());
+            assertThat(Mails.to(greenMail, next)).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldAnswerWithinTheSmtpBoundAndStillMailWhenTheRelayGoesSilentOnAFreshConnection() {
+        String reader = "silent-relay@example.org";
+        relay.cut(); // no pooled connection survives: the next mail needs a fresh one
+        relay.restore();
+        relay.silenceNext(1); // accepted, then never a greeting: what a lost greeting looks like to the client
+        try {
+            Duration took = timeOf(() -> subscribe(reader));
+
+            // the silent connection was given up at the bound, the mail went out on another one
+            assertThat(took).isGreaterThanOrEqualTo(smtp.timeout()).isLessThan(boundOfOneRequest());
+            assertThat(Mails.to(greenMail, reader)).hasSize(1);
+        } finally {
+            relay.restore();
+        }
     }
 
     @Test
@@ -201,6 +234,17 @@ class SubscriptionLifecycleTest {
         assertThat(DigestFlows.sendIssue(week).statusCode()).isEqualTo(202);
         DigestFlows.awaitIssueSent(week);
         return Mails.digests(greenMail, DEFAULT_READER, week);
+    }
+
+    /** One silent attempt and one that is answered; the second's few loopback round trips get a bound of their own. */
+    private Duration boundOfOneRequest() {
+        return smtp.timeout().multipliedBy(3);
+    }
+
+    private static Duration timeOf(Runnable request) {
+        long started = System.nanoTime();
+        request.run();
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static String subscribe(String email) {
