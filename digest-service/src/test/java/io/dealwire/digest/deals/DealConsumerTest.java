@@ -17,7 +17,6 @@ import io.dealwire.testsupport.InjectKafkaCompanion;
 import io.dealwire.testsupport.KafkaResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -44,9 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(ProxiedPostgresResource.class)
-// An app of its own: this test cuts the database or the mail server under the running app, and the
-// app it leaves behind once made the next class's first SMTP exchange hang for 30 s (cause not found).
-@WithTestResource(value = GreenMailResource.class, initArgs = @ResourceArg(name = "isolated", value = "DealConsumerTest"))
+@WithTestResource(GreenMailResource.class)
 class DealConsumerTest {
 
     private static final String DLQ = Topics.dlq(Topics.DIGEST_GROUP);

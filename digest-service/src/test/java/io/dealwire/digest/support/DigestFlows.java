@@ -26,7 +26,15 @@ import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** What tests do again and again: publish deal events, subscribe, send an issue, wait for it. */
+/**
+ * What tests do again and again: publish deal events, subscribe, send an issue, wait for it.
+ * <p>
+ * Every class of this module shares one app and one database, and an issue takes every unissued deal
+ * reported up to its week, so each class owns its weeks (named in its javadoc) and issues or
+ * withdraws every deal it publishes: 2025-W37 SeedWeekDigestTest, 2026-W10..W12
+ * SubscriptionLifecycleTest, W14..W19 IssueRuleTest, W20..W21 CrashResumeTest, W22
+ * SubscriberFilterTest, W23 and W25 SmtpOutageTest, W24 DeliveryLedgerTest, W30 DealConsumerTest (withdrawn).
+ */
 public final class DigestFlows {
 
     /** DEVELOPMENT KEY of the test profile (its SHA-256 is in application.properties). */
@@ -111,6 +119,21 @@ public final class DigestFlows {
         } finally {
             task.stop();
         }
+    }
+
+    /** A reader who confirmed long ago, written straight to the table (idempotent per address). */
+    public static void confirmedSubscriber(String email) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Subscriber.findByEmail(email).isPresent()) {
+                return;
+            }
+            Subscriber subscriber = new Subscriber();
+            subscriber.email = email;
+            subscriber.status = Subscriber.Status.CONFIRMED;
+            subscriber.createdAt = Instant.now();
+            subscriber.confirmedAt = Instant.now();
+            subscriber.persist();
+        });
     }
 
     public static Subscriber.Status statusOf(String email) {
