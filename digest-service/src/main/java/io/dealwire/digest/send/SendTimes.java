@@ -12,38 +12,37 @@ final class SendTimes {
         T run() throws E;
     }
 
+    /** Time spent in one kind of step. */
+    private static final class Total {
+        long nanos;
+
+        <T, E extends Exception> T time(Step<T, E> step) throws E {
+            long start = System.nanoTime();
+            try {
+                return step.run();
+            } finally {
+                nanos += System.nanoTime() - start;
+            }
+        }
+    }
+
     private final long started = System.nanoTime();
-    private long ledgerNanos;
-    private long smtpNanos;
-    private long lockNanos;
+    private final Total ledger = new Total();
+    private final Total smtp = new Total();
+    private final Total lock = new Total();
     private int mails;
 
     <T, E extends Exception> T ledger(Step<T, E> step) throws E {
-        long start = System.nanoTime();
-        try {
-            return step.run();
-        } finally {
-            ledgerNanos += System.nanoTime() - start;
-        }
+        return ledger.time(step);
     }
 
     <T, E extends Exception> T smtp(Step<T, E> step) throws E {
-        long start = System.nanoTime();
-        try {
-            return step.run();
-        } finally {
-            smtpNanos += System.nanoTime() - start;
-            mails++;
-        }
+        mails++;
+        return smtp.time(step);
     }
 
     <E extends Exception> boolean lock(Step<Boolean, E> step) throws E {
-        long start = System.nanoTime();
-        try {
-            return step.run();
-        } finally {
-            lockNanos += System.nanoTime() - start;
-        }
+        return lock.time(step);
     }
 
     void log(Logger log) {
@@ -53,6 +52,6 @@ final class SendTimes {
         double seconds = (System.nanoTime() - started) / 1e9;
         log.infof("Send run: %d messages in %.1f s (%.1f/s); per message %.2f ms ledger (claim, commit),"
                 + " %.2f ms SMTP (with the rate limit's wait), %.2f ms waiting for the sender-lock check", mails, seconds,
-                mails / seconds, ledgerNanos / 1e6 / mails, smtpNanos / 1e6 / mails, lockNanos / 1e6 / mails);
+                mails / seconds, ledger.nanos / 1e6 / mails, smtp.nanos / 1e6 / mails, lock.nanos / 1e6 / mails);
     }
 }
