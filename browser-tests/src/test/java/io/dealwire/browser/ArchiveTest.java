@@ -22,7 +22,7 @@ class ArchiveTest extends PageTest {
         WebDriver page = Pages.open(browser, stack.digest("digests"));
         Pages.screenshot(browser, "archive-1-issue-list");
         PageChecks.assertWellMade(page);
-        assertThat(page.findElement(By.linkText(SEED_WEEK)).findElement(By.xpath("../..")).getText())
+        assertThat(Pages.visible(page, By.linkText(SEED_WEEK)).findElement(By.xpath("../..")).getText())
                 .as("the issue's row").contains("Rare Earth Deal Update").contains("9 deals");
 
         Pages.clickThrough(page, By.linkText(SEED_WEEK));
@@ -48,8 +48,7 @@ class ArchiveTest extends PageTest {
         String html = Mails.part(stack.seeded().readerSeedIssue(), "text/html").orElseThrow();
         Path file = Files.createDirectories(Path.of("target", "mails")).resolve("issue-" + SEED_WEEK + ".html");
         Files.writeString(file, html, StandardCharsets.UTF_8);
-        WebDriver page = browser.driver();
-        page.get(file.toUri().toString());
+        WebDriver page = Pages.open(browser, file.toUri());
         PageChecks.assertWellMade(page);
         assertThat(Pages.text(page, "body")).contains(DEFAULT_REVISED_HEADLINE, "Unsubscribe");
 

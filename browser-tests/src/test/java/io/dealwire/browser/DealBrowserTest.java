@@ -43,23 +43,23 @@ class DealBrowserTest extends PageTest {
     void shouldNarrowTheListByStageAndByCountry() {
         WebDriver page = Pages.open(browser, stack.catalog("deals?week=" + SEED_WEEK));
 
-        new Select(page.findElement(By.id("stage"))).selectByValue("DOWNSTREAM");
+        new Select(Pages.visible(page, By.id("stage"))).selectByValue("DOWNSTREAM");
         submitFilters(page);
         Pages.screenshot(browser, "deals-2-filtered-stage-downstream");
 
         assertThat(page.getCurrentUrl()).contains("stage=DOWNSTREAM");
         assertThat(dealsByStage(page)).containsExactly(entry("Downstream (alloys, magnets, components)", 4));
-        assertThat(new Select(page.findElement(By.id("stage"))).getFirstSelectedOption().getText())
+        assertThat(new Select(Pages.visible(page, By.id("stage"))).getFirstSelectedOption().getText())
                 .as("the form keeps the chosen stage").isEqualTo("DOWNSTREAM");
 
-        page.findElement(By.id("country")).sendKeys("CA");
+        Pages.visible(page, By.id("country")).sendKeys("CA");
         submitFilters(page);
         Pages.screenshot(browser, "deals-3-filtered-downstream-and-ca");
 
         assertThat(Pages.texts(page, "article h3")).containsExactly(
                 "Neo Performance Materials' Narva magnet plant on track to start production");
 
-        new Select(page.findElement(By.id("stage"))).selectByValue("");
+        new Select(Pages.visible(page, By.id("stage"))).selectByValue("");
         submitFilters(page);
         Pages.screenshot(browser, "deals-4-filtered-country-ca");
 
@@ -121,7 +121,7 @@ class DealBrowserTest extends PageTest {
 
     /** Sends the filter form as the page filled it in; the browser refuses a form its own pattern rejects. */
     private static void submitFilters(WebDriver page) {
-        WebElement week = page.findElement(By.id("week"));
+        WebElement week = Pages.visible(page, By.id("week"));
         assertThat((Boolean) Pages.js(page, "return arguments[0].checkValidity();", week))
                 .as("the week field the page filled in (%s) passes the page's own pattern=\"%s\"",
                         week.getDomProperty("value"), week.getDomAttribute("pattern"))

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -13,11 +15,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Small conveniences over the browser: opening pages, reading text, whole-page screenshots. */
+/**
+ * Small conveniences over the browser: opening pages, reading text, whole-page screenshots. The browser
+ * has no implicit wait: a page is waited for when it is opened or clicked to, and an element is looked
+ * up through {@link #visible}. The pages are rendered on the server without scripts, so once a page is
+ * complete its lists are complete too and {@code findElements} on it needs no wait.
+ */
 final class Pages {
 
     static final int MAIL_WIDTH = 600;
-    private static final Duration NAVIGATION_WAIT = Duration.ofSeconds(30);
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
     private static final int SCREENSHOT_MAX_HEIGHT = 5000;
     private static final int DESKTOP_HEIGHT = 900;
     private static final int PHONE_HEIGHT = 844;
@@ -25,9 +32,18 @@ final class Pages {
     private Pages() {
     }
 
+    /** Opens the page and waits until it is complete. */
     static WebDriver open(Browser browser, URI uri) {
-        browser.driver().get(uri.toString());
-        return browser.driver();
+        WebDriver driver = browser.driver();
+        driver.get(uri.toString());
+        waitUntil(driver, () -> "the page " + uri + " to be complete", Pages::complete);
+        return driver;
+    }
+
+    /** The element, once the page shows it: the one way the tests look an element up (no implicit wait). */
+    static WebElement visible(WebDriver driver, By element) {
+        return waitUntil(driver, () -> element + " on " + driver.getCurrentUrl(),
+                ExpectedConditions.visibilityOfElementLocated(element));
     }
 
     /**
@@ -36,10 +52,9 @@ final class Pages {
      */
     static void clickThrough(WebDriver driver, By target) {
         WebElement leaving = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
-        new WebDriverWait(driver, NAVIGATION_WAIT)
-                .withMessage("no new page after clicking " + target + " (a form the browser refused?)")
-                .until(ExpectedConditions.stalenessOf(leaving));
+        waitUntil(driver, () -> target + " to be clickable", ExpectedConditions.elementToBeClickable(target)).click();
+        waitUntil(driver, () -> "a new page after clicking " + target + " (a form the browser refused?)",
+                ExpectedConditions.stalenessOf(leaving));
     }
 
     /** The page's h1, or what the page shows instead (an error answer has none), for a telling failure. */
@@ -49,7 +64,7 @@ final class Pages {
     }
 
     static String text(WebDriver driver, String css) {
-        return driver.findElement(By.cssSelector(css)).getText();
+        return visible(driver, By.cssSelector(css)).getText();
     }
 
     static List<String> texts(WebDriver driver, String css) {
@@ -86,5 +101,13 @@ final class Pages {
         } finally {
             browser.resize(before.getWidth(), before.getHeight());
         }
+    }
+
+    private static <T> T waitUntil(WebDriver driver, Supplier<String> what, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, PAGE_WAIT).withMessage(() -> "waited for " + what.get()).until(condition);
+    }
+
+    private static boolean complete(WebDriver driver) {
+        return "complete".equals(js(driver, "return document.readyState;"));
     }
 }

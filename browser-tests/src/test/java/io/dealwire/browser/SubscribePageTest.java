@@ -20,8 +20,8 @@ class SubscribePageTest extends PageTest {
     @Test
     void shouldConfirmASubscriptionFromTheFormAndTheMailedLink() {
         WebDriver page = Pages.open(browser, subscribePage());
-        page.findElement(By.id("email")).sendKeys(DEFAULT_PAGE_SUBSCRIBER_EMAIL);
-        page.findElement(By.id("name")).sendKeys(DEFAULT_PAGE_SUBSCRIBER_NAME);
+        Pages.visible(page, By.id("email")).sendKeys(DEFAULT_PAGE_SUBSCRIBER_EMAIL);
+        Pages.visible(page, By.id("name")).sendKeys(DEFAULT_PAGE_SUBSCRIBER_NAME);
         Pages.screenshot(browser, "subscribe-1-form-filled-in");
         assertThat(stack.inbox().messagesFor(DEFAULT_PAGE_SUBSCRIBER_EMAIL)).as("mails before submitting").isEmpty();
 
@@ -47,18 +47,18 @@ class SubscribePageTest extends PageTest {
     @Test
     void shouldSayWhatIsWrongAndKeepWhatWasTypedWhenTheServerRejectsTheForm() {
         WebDriver page = Pages.open(browser, subscribePage());
-        page.findElement(By.id("email")).sendKeys(DEFAULT_REJECTED_EMAIL);
-        page.findElement(By.id("countries")).sendKeys(DEFAULT_UNKNOWN_COUNTRY);
+        Pages.visible(page, By.id("email")).sendKeys(DEFAULT_REJECTED_EMAIL);
+        Pages.visible(page, By.id("countries")).sendKeys(DEFAULT_UNKNOWN_COUNTRY);
 
         Pages.clickThrough(page, By.cssSelector("form button[type=submit]"));
         Pages.screenshot(browser, "subscribe-5-rejected-country");
 
         assertThat(Pages.text(page, ".error")).startsWith("Please").contains("countr")
                 .as("the error speaks to a person, not in validator paths").doesNotContain("<list element>", "[0]");
-        assertThat(page.findElement(By.id("email")).getDomProperty("value"))
+        assertThat(Pages.visible(page, By.id("email")).getDomProperty("value"))
                 .as("the address typed before the error (nobody wants to type it again)")
                 .isEqualTo(DEFAULT_REJECTED_EMAIL);
-        assertThat(page.findElement(By.id("countries")).getDomProperty("value"))
+        assertThat(Pages.visible(page, By.id("countries")).getDomProperty("value"))
                 .as("the countries typed before the error").isEqualToIgnoringCase(DEFAULT_UNKNOWN_COUNTRY);
     }
 

@@ -29,7 +29,8 @@ class UnsubscribePageTest extends PageTest {
         WebDriver page = Pages.open(browser, unsubscribeLink);
         Pages.screenshot(browser, "unsubscribe-1-link-opened");
         assertThat(Pages.heading(page)).isEqualTo("Unsubscribe from the Rare Earth Deal Update?");
-        assertThat(page.findElement(By.cssSelector("form button[type=submit]")).getText()).isEqualTo("Unsubscribe");
+        assertThat(Pages.visible(page, By.cssSelector("form button[type=submit]")).getText())
+                .isEqualTo("Unsubscribe");
 
         stack.sendIssue(ESCAPING_WEEK);
         stack.awaitSent(ESCAPING_WEEK);
