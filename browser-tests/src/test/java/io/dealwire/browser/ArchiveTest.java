@@ -25,7 +25,7 @@ class ArchiveTest extends PageTest {
         assertThat(Pages.visible(page, By.linkText(SEED_WEEK)).findElement(By.xpath("../..")).getText())
                 .as("the issue's row").contains("Rare Earth Deal Update").contains("9 deals");
 
-        Pages.clickThrough(page, By.linkText(SEED_WEEK));
+        Pages.clickThrough(page, By.linkText(SEED_WEEK), Pages.HEADING);
         Pages.screenshot(browser, "archive-2-issue-" + SEED_WEEK);
 
         assertThat(page.getCurrentUrl()).endsWith("/digests/" + SEED_WEEK);

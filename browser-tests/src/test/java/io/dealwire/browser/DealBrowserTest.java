@@ -23,6 +23,10 @@ import org.openqa.selenium.support.ui.Select;
 /** The catalog's deal browser, as an analyst uses it. */
 class DealBrowserTest extends PageTest {
 
+    /** What the filter form leads to: the week's page again, with the deals the filters let through. */
+    private static final By LISTED_DEAL = By.cssSelector("main section article");
+    /** What identifies a deal's page: its revisions. */
+    private static final By REVISION = By.cssSelector("table tbody tr");
 
     @Test
     void shouldGroupTheSeedWeekByStage() {
@@ -72,12 +76,12 @@ class DealBrowserTest extends PageTest {
     void shouldShowADealWithItsRevisions() {
         WebDriver page = Pages.open(browser, stack.catalog("deals?week=" + SEED_WEEK));
 
-        Pages.clickThrough(page, By.linkText(DEFAULT_REVISED_HEADLINE));
+        Pages.clickThrough(page, By.linkText(DEFAULT_REVISED_HEADLINE), REVISION);
         Pages.screenshot(browser, "deals-5-detail-with-two-revisions");
 
         assertThat(page.getCurrentUrl()).endsWith("/deals/" + stack.seeded().revisedDealId());
         assertThat(Pages.heading(page)).isEqualTo(DEFAULT_REVISED_HEADLINE);
-        List<WebElement> revisions = page.findElements(By.cssSelector("table tbody tr"));
+        List<WebElement> revisions = page.findElements(REVISION);
         assertThat(revisions).hasSize(2);
         assertThat(revisions.get(0).getText()).startsWith("1").contains(DEFAULT_ORIGINAL_HEADLINE);
         assertThat(revisions.get(1).getText()).startsWith("2").contains(DEFAULT_REVISED_HEADLINE);
@@ -92,7 +96,7 @@ class DealBrowserTest extends PageTest {
         assertThat(Pages.text(page, "article")).contains(DEFAULT_ESCAPING_PARTY);
         PageChecks.assertNoInjectedMarkup(page);
 
-        Pages.clickThrough(page, By.cssSelector("article h3 a"));
+        Pages.clickThrough(page, By.cssSelector("article h3 a"), REVISION);
         Pages.screenshot(browser, "deals-7-partner-html-as-text-detail");
 
         assertThat(page.getCurrentUrl()).endsWith("/deals/" + stack.seeded().escapingDealId());
@@ -126,7 +130,7 @@ class DealBrowserTest extends PageTest {
                 .as("the week field the page filled in (%s) passes the page's own pattern=\"%s\"",
                         week.getDomProperty("value"), week.getDomAttribute("pattern"))
                 .isTrue();
-        Pages.clickThrough(page, By.cssSelector("form.filters button[type=submit]"));
+        Pages.clickThrough(page, By.cssSelector("form.filters button[type=submit]"), LISTED_DEAL);
     }
 
     /** Each stage section's title (without its count) and the number of deals listed under it. */

@@ -24,6 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Pages {
 
     static final int MAIL_WIDTH = 600;
+    /** What identifies a page that is its heading (the tests then check the heading's text). */
+    static final By HEADING = By.tagName("h1");
     private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
     private static final int SCREENSHOT_MAX_HEIGHT = 5000;
     private static final int DESKTOP_HEIGHT = 900;
@@ -47,14 +49,20 @@ final class Pages {
     }
 
     /**
-     * Clicks a link or a form's button and waits for the page it leads to (the old page going stale),
-     * so that nothing is read from the page being left. A form the browser refuses to send times out here.
+     * Clicks a link or a form's button and waits for the page it leads to: the old page going stale,
+     * then the new one complete and showing {@code arrival}, the element that identifies it. Nothing is
+     * then read from the page being left, though most pages share an h1, a main and a form button.
+     * A form the browser refuses to send times out here.
      */
-    static void clickThrough(WebDriver driver, By target) {
+    static void clickThrough(WebDriver driver, By target, By arrival) {
         WebElement leaving = driver.findElement(By.tagName("html"));
         waitUntil(driver, () -> target + " to be clickable", ExpectedConditions.elementToBeClickable(target)).click();
         waitUntil(driver, () -> "a new page after clicking " + target + " (a form the browser refused?)",
                 ExpectedConditions.stalenessOf(leaving));
+        waitUntil(driver, () -> "the page after clicking " + target + " to be complete", Pages::complete);
+        waitUntil(driver, () -> arrival + " on the page after clicking " + target + ", "
+                + driver.getCurrentUrl() + ", which shows: " + heading(driver),
+                ExpectedConditions.visibilityOfElementLocated(arrival));
     }
 
     /** The page's h1, or what the page shows instead (an error answer has none), for a telling failure. */

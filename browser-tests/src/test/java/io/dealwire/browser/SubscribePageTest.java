@@ -25,7 +25,7 @@ class SubscribePageTest extends PageTest {
         Pages.screenshot(browser, "subscribe-1-form-filled-in");
         assertThat(stack.inbox().messagesFor(DEFAULT_PAGE_SUBSCRIBER_EMAIL)).as("mails before submitting").isEmpty();
 
-        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"));
+        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"), Pages.HEADING);
         Pages.screenshot(browser, "subscribe-2-check-your-inbox");
 
         assertThat(Pages.heading(page)).isEqualTo("Check your inbox");
@@ -37,7 +37,7 @@ class SubscribePageTest extends PageTest {
         Pages.screenshot(browser, "subscribe-3-confirm-link-opened");
         assertThat(Pages.heading(page)).isEqualTo("Confirm your subscription");
 
-        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"));
+        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"), Pages.HEADING);
         Pages.screenshot(browser, "subscribe-4-confirmed");
 
         assertThat(Pages.heading(page)).isEqualTo("You're subscribed, " + DEFAULT_PAGE_SUBSCRIBER_NAME);
@@ -50,7 +50,7 @@ class SubscribePageTest extends PageTest {
         Pages.visible(page, By.id("email")).sendKeys(DEFAULT_REJECTED_EMAIL);
         Pages.visible(page, By.id("countries")).sendKeys(DEFAULT_UNKNOWN_COUNTRY);
 
-        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"));
+        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"), By.cssSelector(".error"));
         Pages.screenshot(browser, "subscribe-5-rejected-country");
 
         assertThat(Pages.text(page, ".error")).startsWith("Please").contains("countr")

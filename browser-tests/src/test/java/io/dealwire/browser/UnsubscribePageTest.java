@@ -17,6 +17,9 @@ import org.openqa.selenium.WebDriver;
  */
 class UnsubscribePageTest extends PageTest {
 
+    /** Only the page after unsubscribing has it (both pages have an h1, a main and a form button). */
+    private static final By RESUBSCRIBE_BUTTON = By.cssSelector("form[action$='/resubscribe'] button[type=submit]");
+
     private static URI unsubscribeLink;
 
     @BeforeAll
@@ -37,7 +40,7 @@ class UnsubscribePageTest extends PageTest {
         assertThat(stack.inbox().messagesFor(DEFAULT_READER_EMAIL)).as("the reader still gets the next issue")
                 .anyMatch(Inbox.digestOf(ESCAPING_WEEK));
 
-        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"));
+        Pages.clickThrough(page, By.cssSelector("form button[type=submit]"), RESUBSCRIBE_BUTTON);
         Pages.screenshot(browser, "unsubscribe-2-unsubscribed");
 
         assertThat(Pages.heading(page)).isEqualTo("You're unsubscribed");
