@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,9 +52,9 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        return new Browser(driver, Path.of("target", "screenshots"));
+        // no implicit wait: mixed with the tests' explicit waits it multiplies them and makes every
+        // "is it absent?" lookup take its whole length; the tests wait explicitly for what they need
+        return new Browser(new ChromeDriver(service, options), Path.of("target", "screenshots"));
     }
 
     public WebDriver driver() {
