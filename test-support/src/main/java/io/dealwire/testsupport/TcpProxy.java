@@ -51,7 +51,10 @@ public final class TcpProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
-    /** Drops every open connection and resets new ones at once, as a dead server's host would. */
+    /**
+     * Drops every open connection and resets new ones once accepted, as a load balancer in front of a
+     * dead server does (the port stays held, so a client sees a reset, not a refused connection).
+     */
     public void cut() {
         cut = true;
         dropConnections();
@@ -64,8 +67,8 @@ public final class TcpProxy implements AutoCloseable {
 
     /**
      * The next {@code count} connections are accepted and then left silent: no byte is forwarded
-     * either way until {@link #restore()} or {@link #close()}, which is what a client sees when a
-     * server's greeting is lost or the server hangs after accepting.
+     * either way, ever, until the client gives up or {@link #cut()} or {@link #close()} drops them;
+     * what a client sees when a server's greeting is lost or the server hangs after accepting.
      */
     public void silenceNext(int count) {
         silentConnections.set(count);
@@ -88,7 +91,7 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 client = server.accept();
             } catch (IOException e) {
-                return; // closed
+                continue; // the loop ends once the server socket is closed; a failed accept is not that
             }
             if (cut) {
                 reset(client);
@@ -96,6 +99,9 @@ public final class TcpProxy implements AutoCloseable {
                 sockets.add(client);
             } else {
                 forward(client);
+            }
+            if (cut) {
+                dropConnections(); // cut() ran while this one was being accepted
             }
         }
     }

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The relay, under the Quarkus mailer's own {@code quarkus.mailer.*} names and defaults (so
+ * The relay, under the Quarkus mailer's own {@code quarkus.mailer.*} names (so
  * {@code QUARKUS_MAILER_HOST} and friends work as for any Quarkus service). {@link SmtpRelay} reads the
  * few it needs itself because the Quarkus mailer cannot bound an SMTP exchange (docs/reliability.md,
- * finding 6); its {@code Mailer} is not used.
+ * finding 6); its {@code Mailer} is not used. Only these keys are read: the mailer's others (login,
+ * bounce-address, truststore, dkim, ...) have no effect here.
  */
 @ConfigMapping(prefix = "quarkus.mailer")
 public interface MailerConfig {
@@ -18,7 +19,7 @@ public interface MailerConfig {
     @WithDefault("localhost")
     String host();
 
-    /** 25, or 465 with {@link #tls()}. */
+    /** vertx-mail's 25 when not given. */
     OptionalInt port();
 
     /** The sender of every mail, e.g. {@code Deal Wire <digest@dealwire.example.com>}. */

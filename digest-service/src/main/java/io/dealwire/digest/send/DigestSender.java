@@ -1,8 +1,9 @@
 package io.dealwire.digest.send;
 
 import io.dealwire.digest.issue.IssueMails;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -130,8 +131,8 @@ public class DigestSender {
         }
     }
 
-    @PreDestroy
-    void stop() throws InterruptedException {
+    /** On shutdown, before any bean is destroyed: the run in progress must not outlive the mail relay. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
         worker.shutdown();
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {

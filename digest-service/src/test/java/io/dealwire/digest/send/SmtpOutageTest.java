@@ -100,7 +100,7 @@ class SmtpOutageTest {
     void shouldCostAtMostTheSmtpBoundPerSilentConnectionAndCountNoAttempt() {
         DigestFlows.confirmedSubscriber(DEFAULT_SILENT_READER);
         DigestFlows.awaitApplied(DigestFlows.submit(kafka,
-                SeedDeals.deal("silent-deal", "Deal sent past a silent relay", Stage.UPSTREAM, LocalDate.of(2026, 6, 3))));
+                SeedDeals.deal("silent-deal", "Deal sent past a silent relay", Stage.UPSTREAM, LocalDate.of(2026, 6, 16))));
         await().atMost(DigestFlows.PATIENCE).until(sender::isIdle);
         relay.cut(); // no pooled connection survives: the run opens fresh ones
         relay.restore();

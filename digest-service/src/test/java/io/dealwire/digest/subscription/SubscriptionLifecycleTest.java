@@ -95,7 +95,7 @@ class SubscriptionLifecycleTest {
         given().formParam("email", reader).post("/subscribe").then().statusCode(200)
                 .body(containsString("Check your inbox"));
         assertThat(Mails.to(greenMail, reader)).hasSize(1);
-        // every later request after the restart is answered within the SMTP bound, and mailed
+        // the requests after the restart (on fresh connections to the new GreenMail) are answered within the bound, and mailed
         for (int i = 0; i < 5; i++) {
             String next = "after-restart-" + i + "@example.org";
             assertThat(timeOf(() -> subscribe(next))).isLessThan(boundOfOneRequest());
