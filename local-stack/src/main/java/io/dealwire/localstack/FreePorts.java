@@ -48,7 +48,8 @@ public final class FreePorts {
 
     static int ephemeralLow() {
         try {
-            return Integer.parseInt(Files.readString(EPHEMERAL_RANGE).trim().split("\\s+")[0]);
+            // readAllLines, not readString: a /proc file reports size 0 and readString returned "3" for "32768 60999"
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return EPHEMERAL_LOW;
         }
