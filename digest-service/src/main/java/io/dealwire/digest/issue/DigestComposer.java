@@ -4,6 +4,9 @@ import io.dealwire.contract.Deal;
 import io.dealwire.contract.IsoWeek;
 import io.dealwire.contract.RareEarthElement;
 import io.dealwire.contract.Stage;
+import io.dealwire.digest.edition.EditorFields;
+import io.dealwire.digest.edition.IssueText;
+import io.dealwire.digest.edition.LeadWriter;
 import io.dealwire.digest.issue.DigestView.DealItem;
 import io.dealwire.digest.issue.DigestView.Highlights;
 import io.dealwire.digest.issue.DigestView.Links;
@@ -17,9 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Turns an issue's deals into a {@link DigestView}: subject, highlights, sections, figures. Pure. */
+/**
+ * Turns an issue's deals and its edition into a {@link DigestView}: subject, title line, intro,
+ * highlights, featured deals, sections with their notes, figures, outlook. Pure.
+ */
 public final class DigestComposer {
 
     /** Within a section: in the order they were reported, then announced. */
@@ -31,14 +38,18 @@ public final class DigestComposer {
     }
 
     /**
+     * @param deals the issue's deals (or a subscriber's share of them) by dealId
      * @param earlierCountries countries of the deals of every earlier issue, for "new to the digest"
+     * @param editor the editor's fields; {@link EditorFields#NONE} for the automatic edition
      */
-    public static DigestView compose(String title, IsoWeek week, List<Deal> deals, Set<String> earlierCountries,
-            Links links) {
-        List<Deal> ordered = deals.stream().sorted(READING_ORDER).toList();
+    public static DigestView compose(String brand, IsoWeek week, Map<UUID, Deal> deals, Set<String> earlierCountries,
+            EditorFields editor, Links links) {
+        List<Deal> ordered = deals.values().stream().sorted(READING_ORDER).toList();
+        IssueText text = IssueText.of(LeadWriter.write(week, ordered, earlierCountries), editor, deals);
         DigestFigures figures = new DigestFigures(ordered);
         String dateRange = dateRange(week, ordered);
-        String subject = title + " — week of " + dateRange + ": " + Formats.plural(ordered.size(), "deal", "deals")
+        String subject = (text.editorTitle() ? text.title() : brand) + " — week of " + dateRange + ": "
+                + Formats.plural(ordered.size(), "deal", "deals")
                 + (figures.totals().isEmpty() ? "" : ", " + Formats.moneyTotals(figures.totals()) + " disclosed");
         Set<String> newCountries = new TreeSet<>(figures.countries());
         newCountries.removeAll(earlierCountries);
@@ -48,8 +59,10 @@ public final class DigestComposer {
                 figures.largest(3),
                 Formats.countries(List.copyOf(newCountries)).stream().sorted().toList(),
                 byStage(ordered));
-        return new DigestView(week.toString(), title, subject, dateRange, ordered.size(), figures.totals(),
-                highlights, sections(ordered), figures.numbers(), links);
+        Set<Deal> featured = Set.copyOf(text.featured());
+        return new DigestView(week.toString(), brand, text.title(), subject, dateRange, ordered.size(),
+                figures.totals(), text.intro(), highlights, text.featured().stream().map(DigestComposer::item).toList(),
+                sections(ordered, featured, text), figures.numbers(), text.outlook(), links);
     }
 
     /** Mon–Fri of the week, or Mon–Sun when a deal of it was reported on its weekend. */
@@ -59,12 +72,17 @@ public final class DigestComposer {
         return Formats.dateRange(week.firstDay(), weekend ? week.lastDay() : week.firstDay().plusDays(4));
     }
 
-    static List<Section> sections(List<Deal> ordered) {
+    /** The sections by theme, each led by its note; featured deals are shown in their block instead. */
+    static List<Section> sections(List<Deal> ordered, Set<Deal> featured, IssueText text) {
         Map<Theme, List<DealItem>> byTheme = new EnumMap<>(Theme.class);
         for (Deal deal : ordered) {
-            byTheme.computeIfAbsent(Theme.of(deal), t -> new ArrayList<>()).add(item(deal));
+            List<DealItem> items = byTheme.computeIfAbsent(Theme.of(deal), t -> new ArrayList<>());
+            if (!featured.contains(deal)) {
+                items.add(item(deal));
+            }
         }
-        return byTheme.entrySet().stream().map(e -> new Section(e.getKey().title(), e.getValue())).toList();
+        return byTheme.entrySet().stream()
+                .map(e -> new Section(e.getKey().title(), text.notes().get(e.getKey()), e.getValue())).toList();
     }
 
     private static String byStage(List<Deal> deals) {

@@ -5,19 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything an issue shows, computed from the deals and already formatted; the HTML and text
- * templates only lay it out (and Qute escapes every value in the HTML).
+ * Everything an issue shows, computed from the deals and its edition and already formatted; the HTML
+ * and text templates only lay it out (Qute escapes every value in the HTML except {@link Prose#html()},
+ * which is escaped or rendered safe before).
  */
 public record DigestView(
         String week,
+        String brand,
         String title,
         String subject,
         String dateRange,
         int dealCount,
         Map<String, BigDecimal> disclosedTotals,
+        Prose intro,
         Highlights highlights,
+        List<DealItem> featured,
         List<Section> sections,
         List<Figure> numbers,
+        /* the editor's only; null when none */
+        Prose outlook,
         Links links) {
 
     /** {@code disclosed} is null when no deal disclosed a value. */
@@ -28,7 +34,8 @@ public record DigestView(
     public record LargestDeal(String headline, String value) {
     }
 
-    public record Section(String title, List<DealItem> deals) {
+    /** {@code lead}: the editor's note for the section, else its computed sentence. */
+    public record Section(String title, Prose lead, List<DealItem> deals) {
     }
 
     /** Null fields are not shown. */
