@@ -42,7 +42,6 @@ public final class SeedDeals {
         }
     }
 
-    /** A minimal valid deal: one US developer, no value. */
     /** Deals keyed by their dealId (as the default partner's), in the given order. */
     public static Map<UUID, Deal> byId(List<Deal> deals) {
         Map<UUID, Deal> byId = new LinkedHashMap<>();
@@ -50,6 +49,7 @@ public final class SeedDeals {
         return byId;
     }
 
+    /** A minimal valid deal: one US developer, no value. */
     public static Deal deal(String externalId, String headline, Stage stage, LocalDate reportedOn) {
         return new Deal(externalId, headline, null, DealType.AGREEMENT, stage, reportedOn, reportedOn,
                 List.of(new Party("Acme Rare Earths", PartyRole.DEVELOPER, "US")), null, null, null, null, null,
