@@ -24,12 +24,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/digests")
 @Tag(name = "Digest administration", description = "Admin key required: Authorization: Bearer <admin key>")
+@SecurityScheme(securitySchemeName = "key", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "An admin or editor key: Authorization: Bearer <key> (only its SHA-256 is configured)")
+@SecurityRequirement(name = "key")
 @RolesAllowed(Roles.ADMIN) // 401 without a valid key, 403 for an editor's key (access/DigestAuthMechanism)
 public class AdminResource {
 
