@@ -145,11 +145,12 @@ public final class Formats {
     }
 
     /**
-     * At most {@code cap} items, the rest counted: {@code A, B, C and 12 more}. With {@code "; "} as
-     * separator (for items that hold commas themselves) the last one gets it too: {@code A; B; and 12 more}.
+     * At most {@code cap} items, the rest counted: {@code A, B, C and 12 more} (one more is named rather
+     * than counted). With {@code "; "} as separator (for items that hold commas themselves) the last one
+     * gets it too: {@code A; B; and 12 more}.
      */
     public static String and(List<String> items, int cap, String separator) {
-        if (items.size() <= cap) {
+        if (items.size() <= cap + 1) {
             return joined(items, separator);
         }
         List<String> named = new ArrayList<>(items.subList(0, cap));
