@@ -42,7 +42,8 @@ class FormatsTest {
         assertThat(Formats.and(List.of("A", "B", "C"))).isEqualTo("A, B and C");
         assertThat(Formats.and(List.of("A", "B", "C", "D"), 3, ", ")).isEqualTo("A, B, C and D");
         assertThat(Formats.and(List.of("A", "B", "C", "D", "E"), 3, ", ")).isEqualTo("A, B, C and 2 more");
-        assertThat(Formats.and(List.of("A, 1", "B", "C"), 1, "; ")).isEqualTo("A, 1; and 2 more");
+        assertThat(Formats.and(List.of("A, 1", "B", "C", "D"), 2, "; ")).isEqualTo("A, 1; B; and 2 more");
+        assertThat(Formats.and(List.of("A, 1", "B"), 2, "; ")).isEqualTo("A, 1 and B");
         assertThat(Formats.countryInText("US")).isEqualTo("the United States");
         assertThat(Formats.countryInText("NL")).isEqualTo("the Netherlands");
         assertThat(Formats.countryInText("PK")).isEqualTo("Pakistan");
