@@ -13,13 +13,13 @@ import io.dealwire.digest.issue.DigestView.Links;
 import io.dealwire.digest.issue.DigestView.PartyItem;
 import io.dealwire.digest.issue.DigestView.Section;
 import java.time.DayOfWeek;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,9 +30,12 @@ import java.util.stream.Collectors;
 public final class DigestComposer {
 
     /** Within a section: in the order they were reported, then announced. */
-    static final Comparator<Deal> READING_ORDER = Comparator.comparing(Deal::reportedOn)
+    public static final Comparator<Deal> READING_ORDER = Comparator.comparing(Deal::reportedOn)
             .thenComparing(Deal::announcedOn)
             .thenComparing(Deal::headline);
+
+    /** A deal announced more than this many days before its report is "earlier news" on its card. */
+    public static final int EARLIER_NEWS_DAYS = 30;
 
     private DigestComposer() {
     }
@@ -51,8 +54,7 @@ public final class DigestComposer {
         String subject = (text.editorTitle() ? text.title() : brand) + " — week of " + dateRange + ": "
                 + Formats.plural(ordered.size(), "deal", "deals")
                 + (figures.totals().isEmpty() ? "" : ", " + Formats.moneyTotals(figures.totals()) + " disclosed");
-        Set<String> newCountries = new TreeSet<>(figures.countries());
-        newCountries.removeAll(earlierCountries);
+        Set<String> newCountries = figures.newCountries(earlierCountries);
         Highlights highlights = new Highlights(
                 figures.totals().isEmpty() ? null : Formats.moneyTotals(figures.totals()),
                 figures.dealsWithValue(),
@@ -66,7 +68,7 @@ public final class DigestComposer {
     }
 
     /** Mon–Fri of the week, or Mon–Sun when a deal of it was reported on its weekend. */
-    static String dateRange(IsoWeek week, List<Deal> deals) {
+    public static String dateRange(IsoWeek week, List<Deal> deals) {
         boolean weekend = deals.stream().map(Deal::reportedOn)
                 .anyMatch(d -> week.contains(d) && d.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue());
         return Formats.dateRange(week.firstDay(), weekend ? week.lastDay() : week.firstDay().plusDays(4));
@@ -99,12 +101,6 @@ public final class DigestComposer {
         List<PartyItem> parties = deal.parties().stream()
                 .map(p -> new PartyItem(p.name(), Formats.label(p.role()), Formats.country(p.country())))
                 .toList();
-        String location = null;
-        if (deal.location() != null) {
-            String country = Formats.country(deal.location().country());
-            String place = deal.location().place();
-            location = place == null || place.equals(country) ? country : place + ", " + country;
-        }
         List<String> sources = deal.sources() == null ? List.of()
                 : deal.sources().stream().filter(s -> s.startsWith("https://")).toList();
         return new DealItem(
@@ -112,7 +108,7 @@ public final class DigestComposer {
                 deal.summary(),
                 Formats.title(deal.dealType()) + " · " + Formats.label(deal.stage()),
                 parties,
-                location,
+                deal.location() == null ? null : Formats.place(deal.location()),
                 deal.value() == null ? null : Formats.money(deal.value()),
                 deal.capacity() == null ? null : Formats.capacity(deal.capacity()),
                 deal.jobs() == null ? null : Formats.number(deal.jobs()),
@@ -122,6 +118,13 @@ public final class DigestComposer {
                 deal.elements() == null || deal.elements().isEmpty() ? null
                         : deal.elements().stream().map(RareEarthElement::symbol).collect(Collectors.joining(", ")),
                 deal.products() == null || deal.products().isEmpty() ? null : String.join(", ", deal.products()),
-                sources);
+                sources,
+                isEarlierNews(deal));
+    }
+
+    /** Announced more than {@link #EARLIER_NEWS_DAYS} days before it was reported. */
+    static boolean isEarlierNews(Deal deal) {
+        return deal.reportedOn() != null
+                && ChronoUnit.DAYS.between(deal.announcedOn(), deal.reportedOn()) > EARLIER_NEWS_DAYS;
     }
 }

@@ -38,10 +38,13 @@ public record DigestView(
     public record Section(String title, Prose lead, List<DealItem> deals) {
     }
 
-    /** Null fields are not shown. */
+    /**
+     * Null fields are not shown. {@code earlierNews}: announced more than
+     * {@link DigestComposer#EARLIER_NEWS_DAYS} days before it was reported, marked "earlier news, reported this week".
+     */
     public record DealItem(String headline, String summary, String kind, List<PartyItem> parties, String location,
             String value, String capacity, String jobs, String announcedOn, String reportedOn, String expectedStart,
-            String elements, String products, List<String> sources) {
+            String elements, String products, List<String> sources, boolean earlierNews) {
     }
 
     public record PartyItem(String name, String role, String country) {

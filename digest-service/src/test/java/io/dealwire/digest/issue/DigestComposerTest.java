@@ -121,4 +121,25 @@ class DigestComposerTest {
         assertThat(view.subject()).isEqualTo("Rare Earth Deal Update — week of 8–12 Sep 2025: 1 deal");
         assertThat(view.sections()).extracting(DigestView.Section::title).containsExactly("Recycling");
     }
+
+    @Test
+    void shouldMarkADealAnnouncedMoreThanThirtyDaysBeforeItsReportAsEarlierNews() {
+        LocalDate reported = LocalDate.of(2025, 9, 10);
+        Deal thirtyOneDays = announcedBefore(reported, 31);
+        Deal thirtyDays = announcedBefore(reported, 30);
+        assertThat(DigestComposer.item(thirtyOneDays).earlierNews()).isTrue();
+        assertThat(DigestComposer.item(thirtyDays).earlierNews()).isFalse();
+        assertThat(composeSeed().sections().get(3).deals())
+                .filteredOn(DigestView.DealItem::earlierNews)
+                .extracting(DigestView.DealItem::headline)
+                .containsExactly("Apple commits $500 million to U.S.-made rare earth magnets from MP Materials");
+    }
+
+    private static Deal announcedBefore(LocalDate reported, int days) {
+        Deal deal = SeedDeals.deal("early-" + days, "Announced " + days + " days before",
+                io.dealwire.contract.Stage.UPSTREAM, reported);
+        return new Deal(deal.externalId(), deal.headline(), null, deal.dealType(), deal.stage(),
+                reported.minusDays(days), reported, deal.parties(), null, null, null, null, null, null, null, null,
+                null);
+    }
 }
