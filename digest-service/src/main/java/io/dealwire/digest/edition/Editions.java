@@ -60,15 +60,24 @@ public class Editions {
         edition.editor = write(normalized);
         edition.status = Edition.Status.DRAFT;
         bump(edition, who);
-        ExcludedDeal.delete("week", edition.week);
-        em.flush();
-        for (UUID dealId : normalized.excludedIds()) {
+        exclude(edition.week, normalized.excludedIds());
+        return view(week, Optional.of(edition), issueDeals.ofWeek(week));
+    }
+
+    /** Makes the week's exclusions exactly {@code dealIds}: only the difference is written. */
+    private void exclude(String week, List<UUID> dealIds) {
+        Set<UUID> wanted = new HashSet<>(dealIds);
+        for (ExcludedDeal excluded : ExcludedDeal.<ExcludedDeal>list("week", week)) {
+            if (!wanted.remove(excluded.dealId)) {
+                excluded.delete();
+            }
+        }
+        for (UUID dealId : wanted) {
             ExcludedDeal excluded = new ExcludedDeal();
             excluded.dealId = dealId;
-            excluded.week = edition.week;
+            excluded.week = week;
             excluded.persist();
         }
-        return view(week, Optional.of(edition), issueDeals.ofWeek(week));
     }
 
     @Transactional
