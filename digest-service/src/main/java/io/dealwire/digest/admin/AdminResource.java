@@ -108,8 +108,8 @@ public class AdminResource {
         DigestView view = views.preview(parse(week))
                 .orElseThrow(() -> new ProblemException(404, "Week " + week + " has no deal to send."));
         return switch (format) {
-            case "html" -> Response.ok(renderer.html(view), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
-            case "text" -> Response.ok(renderer.text(view), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
+            case "html" -> Response.ok(renderer.mail(view).html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+            case "text" -> Response.ok(renderer.mail(view).text(), MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build();
             default -> throw new ProblemException(400, "format must be html or text");
         };
     }

@@ -17,7 +17,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -62,9 +64,11 @@ public final class DigestComposer {
                 Formats.countries(List.copyOf(newCountries)).stream().sorted().toList(),
                 byStage(ordered));
         Set<Deal> featured = Set.copyOf(text.featured());
+        Map<Deal, Integer> significance = significance(figures, ordered);
         return new DigestView(week.toString(), brand, text.title(), subject, dateRange, ordered.size(),
-                figures.totals(), text.intro(), highlights, text.featured().stream().map(DigestComposer::item).toList(),
-                sections(ordered, featured, text), figures.numbers(), text.outlook(), links);
+                figures.totals(), text.intro(), highlights,
+                text.featured().stream().map(d -> item(d, significance.get(d))).toList(),
+                sections(ordered, featured, text, significance), figures.numbers(), text.outlook(), links);
     }
 
     /** Mon–Fri of the week, or Mon–Sun when a deal of it was reported on its weekend. */
@@ -75,16 +79,35 @@ public final class DigestComposer {
     }
 
     /** The sections by theme, each led by its note; featured deals are shown in their block instead. */
-    static List<Section> sections(List<Deal> ordered, Set<Deal> featured, IssueText text) {
+    static List<Section> sections(List<Deal> ordered, Set<Deal> featured, IssueText text,
+            Map<Deal, Integer> significance) {
         Map<Theme, List<DealItem>> byTheme = new EnumMap<>(Theme.class);
         for (Deal deal : ordered) {
             List<DealItem> items = byTheme.computeIfAbsent(Theme.of(deal), t -> new ArrayList<>());
             if (!featured.contains(deal)) {
-                items.add(item(deal));
+                items.add(item(deal, significance.get(deal)));
             }
         }
         return byTheme.entrySet().stream()
-                .map(e -> new Section(e.getKey().title(), text.notes().get(e.getKey()), e.getValue())).toList();
+                .map(e -> new Section(e.getKey().name().toLowerCase(Locale.ROOT), e.getKey().title(),
+                        text.notes().get(e.getKey()), e.getValue(), 0, null))
+                .toList();
+    }
+
+    /**
+     * Rank of each deal when a mail must leave some out: deals with a value first (per currency, in
+     * the order of {@link DigestFigures#byValue()}), then the rest, most recently announced first.
+     */
+    static Map<Deal, Integer> significance(DigestFigures figures, List<Deal> ordered) {
+        List<Deal> ranked = new ArrayList<>(figures.byValue());
+        ordered.stream().filter(d -> d.value() == null)
+                .sorted(Comparator.comparing(Deal::announcedOn).reversed().thenComparing(READING_ORDER))
+                .forEach(ranked::add);
+        Map<Deal, Integer> significance = new HashMap<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            significance.putIfAbsent(ranked.get(i), i);
+        }
+        return significance;
     }
 
     private static String byStage(List<Deal> deals) {
@@ -97,7 +120,7 @@ public final class DigestComposer {
                 .map(s -> counts.get(s) + " " + Formats.label(s)).collect(Collectors.joining(" · "));
     }
 
-    static DealItem item(Deal deal) {
+    static DealItem item(Deal deal, int significance) {
         List<PartyItem> parties = deal.parties().stream()
                 .map(p -> new PartyItem(p.name(), Formats.label(p.role()), Formats.country(p.country())))
                 .toList();
@@ -119,7 +142,8 @@ public final class DigestComposer {
                         : deal.elements().stream().map(RareEarthElement::symbol).collect(Collectors.joining(", ")),
                 deal.products() == null || deal.products().isEmpty() ? null : String.join(", ", deal.products()),
                 sources,
-                isEarlierNews(deal));
+                isEarlierNews(deal),
+                significance);
     }
 
     /** Announced more than {@link #EARLIER_NEWS_DAYS} days before it was reported. */

@@ -2,6 +2,7 @@ package io.dealwire.digest.issue;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,8 +35,31 @@ public record DigestView(
     public record LargestDeal(String headline, String value) {
     }
 
-    /** {@code lead}: the editor's note for the section, else its computed sentence. */
-    public record Section(String title, Prose lead, List<DealItem> deals) {
+    /**
+     * {@code lead}: the editor's note for the section, else its computed sentence; {@code key} its
+     * anchor on the archive page; {@code more} the deals left out of a mail kept under Gmail's clip
+     * size, with {@code moreLabel} ("12 more midstream deals") linking to the archive.
+     */
+    public record Section(String key, String title, Prose lead, List<DealItem> deals, int more, String moreLabel) {
+
+        /** This section with only its {@code limit} most significant deals, in reading order. */
+        Section trimmed(int limit) {
+            if (deals.size() <= limit) {
+                return this;
+            }
+            List<Integer> kept = deals.stream().map(DealItem::significance).sorted().limit(limit).toList();
+            List<DealItem> shown = deals.stream().filter(d -> kept.contains(d.significance())).toList();
+            int left = more + deals.size() - shown.size();
+            return new Section(key, title, lead, shown, left,
+                    Formats.plural(left, "more " + title.toLowerCase(Locale.ROOT) + " deal",
+                            "more " + title.toLowerCase(Locale.ROOT) + " deals"));
+        }
+    }
+
+    /** The issue with at most {@code limit} deals per section (featured deals are always shown). */
+    public DigestView trimmed(int limit) {
+        return new DigestView(week, brand, title, subject, dateRange, dealCount, disclosedTotals, intro, highlights,
+                featured, sections.stream().map(s -> s.trimmed(limit)).toList(), numbers, outlook, links);
     }
 
     /**
@@ -44,7 +68,9 @@ public record DigestView(
      */
     public record DealItem(String headline, String summary, String kind, List<PartyItem> parties, String location,
             String value, String capacity, String jobs, String announcedOn, String reportedOn, String expectedStart,
-            String elements, String products, List<String> sources, boolean earlierNews) {
+            String elements, String products, List<String> sources, boolean earlierNews,
+            /* 0 for the issue's most significant deal: by value per currency, then the most recent */
+            int significance) {
     }
 
     public record PartyItem(String name, String role, String country) {

@@ -127,8 +127,8 @@ class DigestComposerTest {
         LocalDate reported = LocalDate.of(2025, 9, 10);
         Deal thirtyOneDays = announcedBefore(reported, 31);
         Deal thirtyDays = announcedBefore(reported, 30);
-        assertThat(DigestComposer.item(thirtyOneDays).earlierNews()).isTrue();
-        assertThat(DigestComposer.item(thirtyDays).earlierNews()).isFalse();
+        assertThat(DigestComposer.item(thirtyOneDays, 0).earlierNews()).isTrue();
+        assertThat(DigestComposer.item(thirtyDays, 0).earlierNews()).isFalse();
         assertThat(composeSeed().sections().get(3).deals())
                 .filteredOn(DigestView.DealItem::earlierNews)
                 .extracting(DigestView.DealItem::headline)
