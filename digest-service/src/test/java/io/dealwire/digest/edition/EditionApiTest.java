@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.dealwire.contract.DealEvent;
+import io.dealwire.contract.IsoWeek;
 import io.dealwire.contract.Stage;
+import io.dealwire.digest.issue.FreezeResult;
+import io.dealwire.digest.send.DigestSchedule;
 import io.dealwire.digest.support.DigestFlows;
 import io.dealwire.digest.support.Mails;
 import io.dealwire.digest.support.SeedDeals;
@@ -21,6 +24,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The editorial edition API of PRODUCT.md against the running app; weeks 2026-W32 to W37.
+/** The editorial edition API of PRODUCT.md against the running app; weeks 2026-W32 to W39.
  * Deals of weeks that are not sent are withdrawn at the end, so no later issue takes them. */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -44,6 +48,9 @@ class EditionApiTest {
 
     @InjectKafkaCompanion
     KafkaCompanion kafka;
+
+    @Inject
+    DigestSchedule schedule;
 
     @Test
     void shouldAnswerTheComputedLeadAndNoEditorFieldsForAnUneditedWeek() {
@@ -179,6 +186,40 @@ class EditionApiTest {
         for (String externalId : externalIds) {
             DigestFlows.awaitApplied(DigestFlows.withdraw(kafka, externalId));
         }
+    }
+
+    @Test
+    void shouldSendTheApprovedEditionFromTheWeeklyJobAsItWouldAfterARestart() {
+        DigestFlows.confirmedSubscriber(DEFAULT_READER);
+        DigestFlows.awaitApplied(submit("ed-w38-a", "W38 deal", Stage.UPSTREAM, "2026-09-15"));
+        String etag = editor().get(EDITION, "2026-W38").then().statusCode(200).extract().header("ETag");
+        String saved = editor().header("If-Match", etag).contentType(ContentType.JSON)
+                .body(fields("title", "Approved before the crash")).put(EDITION, "2026-W38")
+                .then().statusCode(200).extract().header("ETag");
+        editor().header("If-Match", saved).post(EDITION + "/approve", "2026-W38").then().statusCode(200);
+
+        // only the database carries the approval from here: what a restarted service's weekly job reads
+        assertThat(schedule.sendScheduled(IsoWeek.parse("2026-W38")).outcome()).isEqualTo(FreezeResult.Outcome.CREATED);
+        DigestFlows.awaitIssueSent("2026-W38");
+
+        assertThat(Mails.subject(Mails.digests(greenMail, DEFAULT_READER, "2026-W38").get(0)))
+                .startsWith("Approved before the crash — week of");
+    }
+
+    @Test
+    void shouldSendTheAutomaticEditionFromTheWeeklyJobWhenTheDraftIsNotApproved() {
+        DigestFlows.confirmedSubscriber(DEFAULT_READER);
+        DigestFlows.awaitApplied(submit("ed-w39-a", "W39 deal", Stage.UPSTREAM, "2026-09-22"));
+        String etag = editor().get(EDITION, "2026-W39").then().statusCode(200).extract().header("ETag");
+        editor().header("If-Match", etag).contentType(ContentType.JSON).body(fields("title", "Unapproved draft title"))
+                .put(EDITION, "2026-W39").then().statusCode(200);
+
+        assertThat(schedule.sendScheduled(IsoWeek.parse("2026-W39")).outcome()).isEqualTo(FreezeResult.Outcome.CREATED);
+        DigestFlows.awaitIssueSent("2026-W39");
+
+        MimeMessage mail = Mails.digests(greenMail, DEFAULT_READER, "2026-W39").get(0);
+        assertThat(Mails.subject(mail)).startsWith("Rare Earth Deal Update — week of");
+        assertThat(Mails.part(mail, "text/html").orElseThrow()).doesNotContain("Unapproved draft title");
     }
 
     private DealEvent submit(String externalId, String headline, Stage stage, String reportedOn) {
