@@ -8,8 +8,8 @@ import io.dealwire.digest.issue.DigestView;
 import io.dealwire.digest.issue.FreezeResult;
 import io.dealwire.digest.issue.IssueFreezer;
 import io.dealwire.digest.issue.IssueViews;
+import io.dealwire.digest.issue.WeekParam;
 import io.dealwire.digest.send.DigestSender;
-import io.dealwire.problem.Problem;
 import io.dealwire.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -68,7 +68,7 @@ public class AdminResource {
     @APIResponse(responseCode = "401", description = "Missing or unknown key")
     @APIResponse(responseCode = "403", description = "A key that is not the admin's (an editor's)")
     public Response send(@Parameter(description = "ISO week, e.g. 2025-W37") @PathParam("week") String week) {
-        IsoWeek isoWeek = parse(week);
+        IsoWeek isoWeek = WeekParam.parse(week);
         if (isoWeek.firstDay().isAfter(LocalDate.now(config.digest().zone()))) {
             throw new ProblemException(400, "Week " + week + " has not started yet.");
         }
@@ -92,7 +92,7 @@ public class AdminResource {
     @APIResponse(responseCode = "401", description = "Missing or unknown key")
     @APIResponse(responseCode = "403", description = "A key that is not the admin's (an editor's)")
     public IssueState state(@PathParam("week") String week) {
-        return states.of(parse(week).toString())
+        return states.of(WeekParam.parse(week).toString())
                 .orElseThrow(() -> new ProblemException(404, "Issue " + week + " has not been frozen."));
     }
 
@@ -105,7 +105,7 @@ public class AdminResource {
     @APIResponse(responseCode = "401", description = "Missing or unknown key")
     @APIResponse(responseCode = "403", description = "A key that is not the admin's (an editor's)")
     public Response preview(@PathParam("week") String week, @QueryParam("format") @DefaultValue("html") String format) {
-        DigestView view = views.preview(parse(week))
+        DigestView view = views.preview(WeekParam.parse(week))
                 .orElseThrow(() -> new ProblemException(404, "Week " + week + " has no deal to send."));
         return switch (format) {
             case "html" -> Response.ok(renderer.mail(view).html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
@@ -114,11 +114,4 @@ public class AdminResource {
         };
     }
 
-    static IsoWeek parse(String week) {
-        try {
-            return IsoWeek.parse(week);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(400, "week " + e.getMessage()));
-        }
-    }
 }

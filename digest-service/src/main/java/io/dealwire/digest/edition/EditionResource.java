@@ -1,8 +1,6 @@
 package io.dealwire.digest.edition;
 
-import io.dealwire.contract.IsoWeek;
-import io.dealwire.problem.Problem;
-import io.dealwire.problem.ProblemException;
+import io.dealwire.digest.issue.WeekParam;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +39,7 @@ public class EditionResource {
     @APIResponse(responseCode = "200", description = "The edition, with its version as ETag")
     @APIResponse(responseCode = "404", description = "The week has no deal and no edition")
     public Response read(@PathParam("week") String week) {
-        return answer(editions.read(parse(week)));
+        return answer(editions.read(WeekParam.parse(week)));
     }
 
     @PUT
@@ -53,7 +51,7 @@ public class EditionResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response save(@PathParam("week") String week, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EditorFields editor) {
-        return answer(editions.save(parse(week), editor, ifMatch, who()));
+        return answer(editions.save(WeekParam.parse(week), editor, ifMatch, who()));
     }
 
     @POST
@@ -61,14 +59,14 @@ public class EditionResource {
     @Operation(summary = "Approve the edition as read (If-Match: its ETag)")
     @APIResponse(responseCode = "200", description = "APPROVED")
     public Response approve(@PathParam("week") String week, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return answer(editions.approve(parse(week), ifMatch, who()));
+        return answer(editions.approve(WeekParam.parse(week), ifMatch, who()));
     }
 
     @GET
     @Path("revisions")
     @Operation(summary = "Every saved version with who and when, oldest first")
     public List<RevisionView> revisions(@PathParam("week") String week) {
-        return editions.revisions(parse(week));
+        return editions.revisions(WeekParam.parse(week));
     }
 
     private String who() {
@@ -79,11 +77,4 @@ public class EditionResource {
         return Response.ok(edition).header(HttpHeaders.ETAG, edition.etag()).build();
     }
 
-    static IsoWeek parse(String week) {
-        try {
-            return IsoWeek.parse(week);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(400, "week " + e.getMessage()));
-        }
-    }
 }
