@@ -33,6 +33,8 @@ final class Banner {
         out.println("  Subject       " + result.digest().getSubject());
         out.println("  Read it       " + result.mailbox() + "  (raw MIME as JSON, from the mail catcher)");
         out.println("  Web archive   " + result.archive());
+        out.println("  Editor's desk " + result.desk() + "  (sign in with the DEVELOPMENT editor key "
+                + DevKeys.EDITOR_KEY + ")");
         out.println();
     }
 }
