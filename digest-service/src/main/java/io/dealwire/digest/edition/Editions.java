@@ -60,7 +60,9 @@ public class Editions {
         edition.editor = write(normalized);
         edition.status = Edition.Status.DRAFT;
         bump(edition, who);
-        ExcludedDeal.delete("week", edition.week);
+        // rows already loaded by weekDeals are managed: delete them one by one and flush, so that
+        // persisting the same deal again (a re-save keeping an exclusion) finds no managed twin
+        ExcludedDeal.<ExcludedDeal>list("week", edition.week).forEach(ExcludedDeal::delete);
         em.flush();
         for (UUID dealId : normalized.excludedIds()) {
             ExcludedDeal excluded = new ExcludedDeal();
