@@ -1,5 +1,7 @@
 package io.dealwire.digest.access;
 
+import io.dealwire.digest.edition.DeskWeek;
+import io.dealwire.digest.edition.DeskWeeks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,7 +36,8 @@ public class DeskPages {
     static class Templates {
         static native TemplateInstance signIn(String error);
 
-        static native TemplateInstance home(String editor, String csrfToken);
+        static native TemplateInstance home(String editor, String csrfToken, List<DeskWeek> weeks,
+                List<DeskWeek> sent);
     }
 
     @Inject
@@ -47,6 +51,9 @@ public class DeskPages {
 
     @Inject
     DeskSession desk;
+
+    @Inject
+    DeskWeeks weeks;
 
     @GET
     @Path("sign-in")
@@ -76,9 +83,9 @@ public class DeskPages {
 
     @GET
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "The desk (signed in; otherwise 303 to the sign-in)")
+    @Operation(summary = "The desk: the weeks to work on and the last sent ones (signed in; otherwise 303 to the sign-in)")
     public TemplateInstance home() {
-        return Templates.home(desk.editor(), desk.csrfToken());
+        return Templates.home(desk.editor(), desk.csrfToken(), weeks.open(), weeks.recentlySent());
     }
 
     @POST
