@@ -3,6 +3,7 @@ package io.dealwire.digest.edition;
 import io.dealwire.contract.IsoWeek;
 import io.dealwire.digest.access.DeskSession;
 import io.dealwire.digest.access.Roles;
+import io.dealwire.digest.issue.WeekParam;
 import io.dealwire.problem.ProblemException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -75,7 +76,7 @@ public class DeskEditionPages {
         } else if (approved != null) {
             notice = "Approved (version " + approved + ").";
         }
-        return page(parse(week), null, Map.of(), notice, null, width != null && width == PHONE ? PHONE : EMAIL);
+        return page(WeekParam.parse(week), null, Map.of(), notice, null, width != null && width == PHONE ? PHONE : EMAIL);
     }
 
     @POST
@@ -83,7 +84,7 @@ public class DeskEditionPages {
     @Operation(summary = "Save the form (fields, csrf, version): 303 back, or the page again with 400 / 409")
     public Response save(@PathParam("week") String week, MultivaluedMap<String, String> posted) {
         desk.requireCsrf(posted.getFirst(DeskSession.CSRF_FIELD));
-        IsoWeek iso = parse(week);
+        IsoWeek iso = WeekParam.parse(week);
         DeskForm form = DeskForm.of(posted);
         EditorFields fields = form.fields();
         Set<ConstraintViolation<EditorFields>> violations = validator.validate(fields);
@@ -109,7 +110,7 @@ public class DeskEditionPages {
     @Operation(summary = "Approve the saved edition (csrf, version): 303 back, or the page again with 409")
     public Response approve(@PathParam("week") String week, MultivaluedMap<String, String> posted) {
         desk.requireCsrf(posted.getFirst(DeskSession.CSRF_FIELD));
-        IsoWeek iso = parse(week);
+        IsoWeek iso = WeekParam.parse(week);
         try {
             EditionView approved = editions.approve(iso, ifMatch(posted.getFirst("version")), desk.editor());
             return Response.seeOther(UriBuilder.fromPath("/desk/weeks/{week}")
@@ -123,7 +124,7 @@ public class DeskEditionPages {
     @Path("preview.html")
     @Operation(summary = "The email's HTML part exactly as the admin send would send it now (for the preview iframe)")
     public Response previewHtml(@PathParam("week") String week) {
-        String html = views.previewHtml(parse(week))
+        String html = views.previewHtml(WeekParam.parse(week))
                 .orElseThrow(() -> new ProblemException(404, "Week " + week + " has no deal: nothing would be sent."));
         // the page frames it sandboxed; the header keeps it script-free when opened on its own too
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -169,9 +170,5 @@ public class DeskEditionPages {
         } catch (NumberFormatException e) {
             return -1; // matches no version: the save is refused as stale
         }
-    }
-
-    private static IsoWeek parse(String week) {
-        return EditionResource.parse(week);
     }
 }

@@ -56,13 +56,13 @@ public class DeskEditionViews {
         return new DeskEditionPage(week.toString(), line.days(), view.status(), version, view.version(),
                 view.updatedBy(), view.updatedAt() == null ? null : WHEN.format(view.updatedAt()), view.computed(),
                 form, sections(view, form), deals(week, form), errors, notice, alert,
-                preview.map(renderer::text).orElse(null), width, csrf);
+                preview.map(shown -> renderer.mail(shown).text()).orElse(null), width, csrf);
     }
 
     /** The email's HTML part exactly as the admin send would send it now. */
     @Transactional
     public Optional<String> previewHtml(IsoWeek week) {
-        return issueViews.preview(week).map(renderer::html);
+        return issueViews.preview(week).map(view -> renderer.mail(view).html());
     }
 
     /** The sections the issue has, and any other one the editor already wrote a note for (kept, not lost). */
