@@ -46,7 +46,8 @@ class InfrastructureSmokeTest {
     void shouldServeOpenApiAndDigestMetrics() {
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/subscriptions"))
-                .body(containsString("/api/v1/digests/{week}/send"));
+                .body(containsString("/api/v1/digests/{week}/send"))
+                .body(containsString("bearer"));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("dealwire_digest_subscribers{state=\"CONFIRMED\""))
                 .body(containsString("dealwire_digest_mails_sent_total"));

@@ -22,6 +22,8 @@ final class Banner {
         out.println("  DEVELOPMENT KEYS (public, for this local stack only; services hold their SHA-256 hashes):");
         out.println("    partner '" + DevKeys.PARTNER_ID + "'   Authorization: Bearer " + DevKeys.PARTNER_KEY);
         out.println("    admin           Authorization: Bearer " + DevKeys.ADMIN_KEY);
+        out.println("    editor '" + DevKeys.EDITOR_NAME + "'   Authorization: Bearer " + DevKeys.EDITOR_KEY
+                + "   (or sign in at " + stack.urls().desk() + ")");
         out.println();
     }
 
@@ -31,6 +33,8 @@ final class Banner {
         out.println("  Subject       " + result.digest().getSubject());
         out.println("  Read it       " + result.mailbox() + "  (raw MIME as JSON, from the mail catcher)");
         out.println("  Web archive   " + result.archive());
+        out.println("  Editor's desk " + result.desk() + "  (sign in with the DEVELOPMENT editor key "
+                + DevKeys.EDITOR_KEY + ")");
         out.println();
     }
 }

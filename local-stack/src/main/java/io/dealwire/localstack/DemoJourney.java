@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,13 +14,14 @@ import java.util.regex.Pattern;
 
 /**
  * The whole pipeline on real components, as people would use it: a reader subscribes and confirms by
- * the mailed link, a partner posts the seed week, the editor sends the 2025-W37 issue, and the issue
+ * the mailed link, a partner posts the seed week, an editor writes and approves the week's edition
+ * (title, intro, outlook) through the edition API, the admin sends the 2025-W37 issue, and the issue
  * arrives in the reader's mailbox.
  */
 public final class DemoJourney {
 
     /** What the demo delivered. */
-    public record Result(MimeMessage digest, URI archive, URI mailbox) {
+    public record Result(MimeMessage digest, URI archive, URI mailbox, URI desk) {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -46,11 +48,12 @@ public final class DemoJourney {
         postWeek(week);
         awaitCatalog(week.size());
         awaitDigest(week.size());
+        edit();
         send();
         MimeMessage digest = Waiting.until("the " + DemoData.WEEK + " issue in the demo mailbox", WAIT,
                 () -> digestMail());
         say("delivered: \"" + digest.getSubject() + "\"");
-        return new Result(digest, urls.issue(DemoData.WEEK), mail.inbox(DemoData.SUBSCRIBER_EMAIL));
+        return new Result(digest, urls.issue(DemoData.WEEK), mail.inbox(DemoData.SUBSCRIBER_EMAIL), urls.desk());
     }
 
     private void subscribe() throws Exception {
@@ -109,6 +112,29 @@ public final class DemoJourney {
             return reply.ok() && count.matcher(reply.body()).find() ? Optional.of(true) : Optional.empty();
         });
         say("the digest's preview of " + DemoData.WEEK + " has the " + deals + " deals");
+    }
+
+    /** As an editor would at the desk: read the edition, save the editor's fields, approve what was saved. */
+    private void edit() throws Exception {
+        String path = "api/v1/digests/" + DemoData.WEEK + "/edition";
+        URI edition = urls.digest().resolve(path);
+        Http.Reply read = expect("read the edition", http.get(edition, DevKeys.EDITOR_KEY));
+        JsonNode editor = DemoData.edition();
+        Http.Reply saved = expect("save the editor's edition",
+                http.putJson(edition, json.writeValueAsString(editor), DevKeys.EDITOR_KEY, read.etag()));
+        List<String> fields = new ArrayList<>();
+        editor.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                fields.add(field.getKey());
+            }
+        });
+        say("saved the editor's edition of " + DemoData.WEEK + " as editor '" + DevKeys.EDITOR_NAME
+                + "' (version " + saved.etag() + "): the editor's " + String.join(", ", fields)
+                + " (\"" + editor.path("title").asText() + "\"; intro and outlook signed \"— the editor\")");
+        Http.Reply approved = expect("approve the edition",
+                http.post(urls.digest().resolve(path + "/approve"), DevKeys.EDITOR_KEY, saved.etag()));
+        say("approved it: " + json.readTree(approved.body()).path("status").asText() + " (version "
+                + approved.etag() + "); the desk: " + urls.desk() + " (editor key " + DevKeys.EDITOR_KEY + ")");
     }
 
     private void send() throws Exception {

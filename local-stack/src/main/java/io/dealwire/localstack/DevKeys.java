@@ -16,6 +16,12 @@ public final class DevKeys {
     public static final String PARTNER_ID = "reex";
     public static final String PARTNER_KEY = "dev-partner-key-reex-DEVELOPMENT-ONLY";
     public static final String ADMIN_KEY = "dev-admin-key-DEVELOPMENT-ONLY";
+    /**
+     * The desk's editor: the same name and key as the digest's own %dev/%test profile
+     * ({@code dealwire.editors.desk.api-key-sha256} there), so one editor key works in every development setup.
+     */
+    public static final String EDITOR_NAME = "desk";
+    public static final String EDITOR_KEY = "dev-editor-key";
 
     private DevKeys() {
     }
@@ -26,6 +32,15 @@ public final class DevKeys {
 
     public static String adminKeyHash() {
         return sha256Hex(ADMIN_KEY);
+    }
+
+    public static String editorKeyHash() {
+        return sha256Hex(EDITOR_KEY);
+    }
+
+    /** The config name of the development editor's key hash. */
+    public static String editorKeyName() {
+        return "dealwire.editors." + EDITOR_NAME + ".api-key-sha256";
     }
 
     public static String sha256Hex(String key) {

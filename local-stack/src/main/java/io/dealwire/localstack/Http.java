@@ -3,6 +3,7 @@ package io.dealwire.localstack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +12,17 @@ import java.time.Duration;
 /** The few HTTP calls the demo makes, as a person's browser or a partner's system would. */
 final class Http {
 
-    /** A response: status and body as text. */
-    record Reply(int status, String body) {
+    /** A response: status, body as text and headers. */
+    record Reply(int status, String body, HttpHeaders headers) {
 
         boolean ok() {
             return status >= 200 && status < 300;
+        }
+
+        /** The response's ETag (the edition's version, e.g. {@code "3"}), to send back as If-Match. */
+        String etag() {
+            return headers.firstValue("ETag")
+                    .orElseThrow(() -> new IllegalStateException("no ETag in HTTP " + status + " " + body));
         }
     }
 
@@ -35,6 +42,21 @@ final class Http {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build());
+    }
+
+    /** A JSON document replacing a resource, conditional on the version read ({@code If-Match}). */
+    Reply putJson(URI uri, String json, String bearer, String ifMatch) throws IOException, InterruptedException {
+        return send(request(uri, bearer)
+                .header("Content-Type", "application/json")
+                .header("If-Match", ifMatch)
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build());
+    }
+
+    /** A command without a body, conditional on the version read (e.g. the edition's approve). */
+    Reply post(URI uri, String bearer, String ifMatch) throws IOException, InterruptedException {
+        return send(request(uri, bearer).header("If-Match", ifMatch)
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** A command without a body (e.g. the admin API's send). */
@@ -60,6 +82,6 @@ final class Http {
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(response.statusCode(), response.body());
+        return new Reply(response.statusCode(), response.body(), response.headers());
     }
 }

@@ -33,6 +33,7 @@ public final class ServiceConfig {
                 config.put("quarkus.mailer.tls", "false");
                 config.put("quarkus.mailer.start-tls", "DISABLED");
                 config.put("dealwire.admin.api-key-sha256", DevKeys.adminKeyHash());
+                config.put(DevKeys.editorKeyName(), DevKeys.editorKeyHash());
                 config.put("dealwire.public-url", "http://127.0.0.1:" + ports.digest());
             }
             default -> throw new IllegalArgumentException(service.name());

@@ -14,6 +14,11 @@ public record Urls(URI ingest, URI catalog, URI digest, URI mail, String kafka) 
         return digest.resolve("digests/" + week);
     }
 
+    /** The editors' web desk (sign in with an editor key). */
+    public URI desk() {
+        return digest.resolve("desk");
+    }
+
     public List<String> serviceLines() {
         return List.of(
                 "Partner API (ingest)   " + ingest.resolve("q/swagger-ui/"),
@@ -21,7 +26,8 @@ public record Urls(URI ingest, URI catalog, URI digest, URI mail, String kafka) 
                 "Deal browser           " + catalog.resolve("deals"),
                 "Digest API             " + digest.resolve("q/swagger-ui/"),
                 "Subscribe page         " + digest.resolve("subscribe"),
-                "Digest archive         " + archive());
+                "Digest archive         " + archive(),
+                "Editors' desk          " + desk() + "  (sign in with the editor key below)");
     }
 
     public List<String> infrastructureLines() {

@@ -28,6 +28,9 @@ class DeployConsistencyTest {
     private static final String COMPOSE = "deploy/compose/compose.yaml";
     private static final Pattern PARTNER_KEY = Pattern.compile("dealwire\\.partners\\.[a-z0-9-]+\\.api-key-sha256");
     private static final String ADMIN_KEY = "dealwire.admin.api-key-sha256";
+    /** An editor's name as the digest accepts it (access/AccessKeys). */
+    private static final Pattern EDITOR_KEY = Pattern.compile(
+            "dealwire\\.editors\\.[A-Za-z0-9][A-Za-z0-9._-]*\\.api-key-sha256");
 
     private final DeployFiles files = new DeployFiles(TestHome.path());
 
@@ -168,6 +171,7 @@ class DeployConsistencyTest {
         assertThat(ingest.getProperty("dealwire.partners." + DevKeys.PARTNER_ID + ".api-key-sha256"))
                 .isEqualTo(DevKeys.partnerKeyHash());
         assertThat(digest.getProperty(ADMIN_KEY)).isEqualTo(DevKeys.adminKeyHash());
+        assertThat(digest.getProperty(DevKeys.editorKeyName())).isEqualTo(DevKeys.editorKeyHash());
     }
 
     @Test
@@ -194,16 +198,25 @@ class DeployConsistencyTest {
         return port;
     }
 
-    /** A mounted key file holds only the key hashes the service reads, and nothing else. */
+    /**
+     * A mounted key file holds only the key hashes the service reads, and nothing else: the ingest's
+     * partner keys; the digest's admin key and at least one editor's key (the desk needs one).
+     */
     private static void assertKeyFile(Service service, Properties keys) {
-        assertThat(keys.stringPropertyNames()).as("keys of %s", service.module()).isNotEmpty().allSatisfy(key -> {
+        Set<String> names = keys.stringPropertyNames();
+        assertThat(names).as("keys of %s", service.module()).isNotEmpty().allSatisfy(key -> {
             if (service == Service.INGEST) {
                 assertThat(key).matches(PARTNER_KEY);
             } else {
                 assertThat(service).isEqualTo(Service.DIGEST);
-                assertThat(key).isEqualTo(ADMIN_KEY);
+                assertThat(key.equals(ADMIN_KEY) || EDITOR_KEY.matcher(key).matches())
+                        .as("%s is the admin key or an editor's key", key).isTrue();
             }
         });
+        if (service == Service.DIGEST) {
+            assertThat(names).as("keys of %s", service.module()).contains(ADMIN_KEY)
+                    .anyMatch(key -> EDITOR_KEY.matcher(key).matches());
+        }
     }
 
     private Map<String, Set<String>> configMapAndSecretKeys() throws IOException {

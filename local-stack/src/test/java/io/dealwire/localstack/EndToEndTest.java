@@ -35,11 +35,17 @@ class EndToEndTest {
             DemoJourney.Result result = new DemoJourney(stack.urls(), stack.mail(), LogSink.to(System.out)).run();
 
             MimeMessage digest = result.digest();
-            assertThat(digest.getSubject()).contains("Rare Earth Deal Update").contains("9 deals");
+            // the demo's editor gave the title: it leads the subject, the counts follow as always
+            assertThat(digest.getSubject()).startsWith("A Global Race to Rewire Supply Chains — week of")
+                    .contains("9 deals");
             assertThat(digest.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
             String text = Mails.part(digest, "text/plain").orElseThrow();
             assertThat(text).contains(DemoData.headlines());
-            assertThat(Mails.part(digest, "text/html")).as("an HTML alternative").isPresent();
+            String html = Mails.part(digest, "text/html").orElseThrow(() -> new AssertionError("no HTML alternative"));
+            assertThat(html).as("the editor's intro, in the seed's words")
+                    .contains("This past week underscored just how global—and urgent—the effort has become to build"
+                            + " rare earth supply chains outside of China’s grip.")
+                    .contains("— the editor");
             long digests = stack.mail().messagesFor(DemoData.SUBSCRIBER_EMAIL).stream()
                     .filter(EndToEndTest::isDigest).count();
             assertThat(digests).as("one issue, one mail").isEqualTo(1);

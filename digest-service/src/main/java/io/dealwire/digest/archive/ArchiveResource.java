@@ -31,7 +31,11 @@ public class ArchiveResource {
     static class Templates {
         static native TemplateInstance list(List<Issue> issues);
 
-        static native TemplateInstance feed(List<Issue> issues, String publicUrl, Instant updated);
+        static native TemplateInstance feed(List<FeedEntry> entries, String publicUrl, Instant updated);
+    }
+
+    /** An issue in the feed with its whole HTML, the same edition as the archive page and the mail. */
+    record FeedEntry(Issue issue, String html) {
     }
 
     @Inject
@@ -71,6 +75,9 @@ public class ArchiveResource {
     public TemplateInstance feed() {
         List<Issue> issues = Issue.find("order by week desc").page(0, 20).list();
         Instant updated = issues.stream().map(i -> i.frozenAt).max(Instant::compareTo).orElse(Instant.EPOCH);
-        return Templates.feed(issues, config.publicUrl(), updated);
+        List<FeedEntry> entries = issues.stream()
+                .map(issue -> new FeedEntry(issue, views.frozen(issue.week).map(renderer::html).orElse("")))
+                .toList();
+        return Templates.feed(entries, config.publicUrl(), updated);
     }
 }

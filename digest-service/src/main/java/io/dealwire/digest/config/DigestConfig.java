@@ -58,6 +58,13 @@ public interface DigestConfig {
         @WithDefault("5s")
         Duration smtpTimeout();
 
+        /**
+         * When true, the weekly job sends a week only once its edition is APPROVED (an unapproved week
+         * waits for the admin send, or rolls into the next issue); the admin send always sends.
+         */
+        @WithDefault("false")
+        boolean requireApproval();
+
         /** At most one confirmation mail per address within this interval while its link is unused. */
         @WithDefault("10m")
         Duration confirmationInterval();

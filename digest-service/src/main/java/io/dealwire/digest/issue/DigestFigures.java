@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,23 +20,27 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Sums and counts over an issue's deals. Values are summed per currency, never converted. */
-final class DigestFigures {
+/**
+ * Sums and counts over an issue's deals (or a section's). Values are summed per currency, never
+ * converted. Public for the edition's lead ({@code edition/LeadWriter}), which states the same figures.
+ */
+public final class DigestFigures {
 
     private final List<Deal> deals;
     private final Map<String, BigDecimal> totals;
 
-    DigestFigures(List<Deal> deals) {
+    /** @param deals in reading order ({@link DigestComposer#READING_ORDER}) */
+    public DigestFigures(List<Deal> deals) {
         this.deals = deals;
         this.totals = totals(deals);
     }
 
     /** Disclosed value per currency, the currency with the most deals first (then the larger sum). */
-    Map<String, BigDecimal> totals() {
+    public Map<String, BigDecimal> totals() {
         return totals;
     }
 
-    int dealsWithValue() {
+    public int dealsWithValue() {
         return (int) deals.stream().filter(d -> d.value() != null).count();
     }
 
@@ -44,19 +49,37 @@ final class DigestFigures {
     }
 
     /**
-     * The largest deals: per currency (in {@link #totals()} order) by amount, at most {@code limit}
-     * in all, so a yen amount never outranks dollars by its number alone.
+     * Countries of these deals not in {@code earlierCountries} (those of every earlier issue), in the
+     * order they first appear in the deals.
      */
-    List<LargestDeal> largest(int limit) {
-        List<LargestDeal> largest = new ArrayList<>();
+    public Set<String> newCountries(Set<String> earlierCountries) {
+        Set<String> fresh = new LinkedHashSet<>();
+        deals.forEach(d -> d.countries().stream().filter(c -> !earlierCountries.contains(c)).forEach(fresh::add));
+        return fresh;
+    }
+
+    /**
+     * The deals with a value, largest first within each currency, currencies in {@link #totals()}
+     * order; equal amounts in reading order.
+     */
+    public List<Deal> byValue() {
+        List<Deal> ranked = new ArrayList<>();
         for (String currency : totals.keySet()) {
             deals.stream()
                     .filter(d -> d.value() != null && d.value().currency().equals(currency))
                     .sorted(Comparator.comparing((Deal d) -> d.value().amount()).reversed())
-                    .limit(limit - largest.size())
-                    .forEach(d -> largest.add(new LargestDeal(d.headline(), Formats.money(d.value()))));
+                    .forEach(ranked::add);
         }
-        return largest;
+        return ranked;
+    }
+
+    /**
+     * The largest deals: per currency (in {@link #totals()} order) by amount, at most {@code limit}
+     * in all, so a yen amount never outranks dollars by its number alone.
+     */
+    List<LargestDeal> largest(int limit) {
+        return byValue().stream().limit(limit)
+                .map(d -> new LargestDeal(d.headline(), Formats.money(d.value()))).toList();
     }
 
     List<Figure> numbers() {

@@ -1,15 +1,18 @@
 package io.dealwire.digest.issue;
 
 import io.dealwire.contract.Capacity;
+import io.dealwire.contract.Location;
 import io.dealwire.contract.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How the digest writes money, dates, countries and enum labels, in English. */
@@ -118,6 +121,79 @@ public final class Formats {
         return codes.stream().map(Formats::country).toList();
     }
 
+    private static final Set<String> WITH_THE = Set.of("Bahamas", "Comoros", "Gambia", "Maldives", "Netherlands",
+            "Philippines");
+
+    /** The country's name inside a sentence: {@code the United States}, {@code the Netherlands}, {@code Pakistan}. */
+    public static String countryInText(String code) {
+        String name = country(code);
+        boolean the = WITH_THE.contains(name) || name.startsWith("United ") || name.endsWith(" Republic")
+                || name.endsWith(" Islands");
+        return the ? "the " + name : name;
+    }
+
+    /** {@code Columbus, Georgia, United States}; the country alone when there is no place or it is the country. */
+    public static String place(Location location) {
+        String country = country(location.country());
+        String place = location.place();
+        return place == null || place.equals(country) ? country : place + ", " + country;
+    }
+
+    /** {@code A}, {@code A and B}, {@code A, B and C}. */
+    public static String and(List<String> items) {
+        return joined(items, ", ");
+    }
+
+    /**
+     * At most {@code cap} items, the rest counted: {@code A, B, C and 12 more} (one more is named rather
+     * than counted). With {@code "; "} as separator (for items that hold commas themselves) the last one
+     * gets it too: {@code A; B; and 12 more}.
+     */
+    public static String and(List<String> items, int cap, String separator) {
+        if (items.size() <= cap + 1) {
+            return joined(items, separator);
+        }
+        List<String> named = new ArrayList<>(items.subList(0, cap));
+        named.add((items.size() - cap) + " more");
+        return joined(named, separator);
+    }
+
+    private static String joined(List<String> items, String separator) {
+        if (items.size() <= 2) {
+            return String.join(" and ", items);
+        }
+        String last = separator.equals(", ") ? " and " : separator + "and ";
+        return String.join(separator, items.subList(0, items.size() - 1)) + last + items.get(items.size() - 1);
+    }
+
+    private static final String[] WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine"};
+
+    /** {@code one} to {@code nine} in words, larger counts in digits ({@code 12}, {@code 1,200}). */
+    public static String numberWord(long value) {
+        return value >= 0 && value < WORDS.length ? WORDS[(int) value] : number(value);
+    }
+
+    /** {@code a downstream}, {@code an upstream}, {@code an MOU}: by the sound of the first letter. */
+    public static String withArticle(String phrase) {
+        boolean acronym = phrase.length() > 1 && Character.isUpperCase(phrase.charAt(0))
+                && Character.isUpperCase(phrase.charAt(1));
+        char first = Character.toLowerCase(phrase.charAt(0));
+        boolean vowelSound = acronym ? "aefhilmnorsx".indexOf(first) >= 0
+                : "aeio".indexOf(first) >= 0 || (first == 'u' && !phrase.toLowerCase(Locale.ROOT).startsWith("uni"));
+        return (vowelSound ? "an " : "a ") + phrase;
+    }
+
+    /** {@code Apple's}, {@code MP Materials'}. */
+    public static String possessive(String name) {
+        return name.endsWith("s") ? name + "'" : name + "'s";
+    }
+
+    /** The text with a capital first letter. */
+    public static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** {@code CROSS_CHAIN} -> {@code cross-chain}, {@code MOU} -> {@code MOU}. */
     public static String label(Enum<?> value) {
         String name = value.name();
@@ -129,8 +205,7 @@ public final class Formats {
 
     /** {@code label} with a capital first letter. */
     public static String title(Enum<?> value) {
-        String label = label(value);
-        return Character.toUpperCase(label.charAt(0)) + label.substring(1);
+        return capitalized(label(value));
     }
 
     public static String plural(long count, String singular, String plural) {

@@ -47,6 +47,10 @@ public class Issue extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** The editor's fields it was frozen with, as JSON; null for the automatic edition. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String editor;
+
     @Column(name = "summary_published_at")
     public Instant summaryPublishedAt;
 }

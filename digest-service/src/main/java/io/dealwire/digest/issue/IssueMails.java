@@ -54,8 +54,10 @@ public class IssueMails {
         Optional<Mail> template = rendered.get(key);
         if (template == null) {
             template = views.forSubscriber(week, filter, unsubscribeUrl(tokenSlot))
-                    .map(view -> new Mail(view.subject(), renderer.html(view), renderer.text(view),
-                            unsubscribeUrl(tokenSlot)));
+                    .map(view -> {
+                        DigestRenderer.Parts parts = renderer.mail(view);
+                        return new Mail(view.subject(), parts.html(), parts.text(), unsubscribeUrl(tokenSlot));
+                    });
             rendered.put(key, template);
         }
         return template.map(mail -> new Mail(mail.subject(), mail.html().replace(tokenSlot, unsubscribeToken),

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
  * Prometheus figures: {@code dealwire_digest_subscribers{state}} and
  * {@code dealwire_digest_deliveries_open} (refreshed periodically from the database),
  * {@code dealwire_digest_mails_sent_total}, {@code dealwire_digest_mails_failed_total{reason}},
- * {@code dealwire_digest_smtp_transient_failures_total} and the {@code dealwire_digest_mail_send_seconds}
+ * {@code dealwire_digest_smtp_transient_failures_total},
+ * {@code dealwire_digest_editions_unapproved_at_cron_total} (a week held back for approval) and the {@code dealwire_digest_mail_send_seconds}
  * timer, whose rate is the send rate.
  */
 @Startup
@@ -42,6 +43,7 @@ public class DigestMetrics {
     private final AtomicLong openDeliveries = new AtomicLong();
     private Counter sent;
     private Counter transientFailures;
+    private Counter unapproved;
     private Timer sendTimer;
 
     @PostConstruct
@@ -54,6 +56,7 @@ public class DigestMetrics {
         registry.gauge("dealwire.digest.deliveries.open", openDeliveries);
         sent = registry.counter("dealwire.digest.mails.sent");
         transientFailures = registry.counter("dealwire.digest.smtp.transient.failures");
+        unapproved = registry.counter("dealwire.digest.editions.unapproved.at.cron");
         sendTimer = registry.timer("dealwire.digest.mail.send");
     }
 
@@ -64,6 +67,11 @@ public class DigestMetrics {
 
     void failed(String reason) {
         registry.counter("dealwire.digest.mails.failed", "reason", reason).increment();
+    }
+
+    /** The weekly job found the week's edition unapproved while approval is required. */
+    public void unapprovedAtCron() {
+        unapproved.increment();
     }
 
     void transientFailure() {

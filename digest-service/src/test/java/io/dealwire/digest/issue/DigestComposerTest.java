@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dealwire.contract.Deal;
 import io.dealwire.contract.IsoWeek;
 import io.dealwire.contract.Money;
+import io.dealwire.digest.edition.EditorFields;
 import io.dealwire.digest.support.SeedDeals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,8 +23,13 @@ class DigestComposerTest {
     private static final DigestView.Links DEFAULT_LINKS = DigestView.Links.of("https://dealwire.example", "2025-W37",
             "https://dealwire.example/unsubscribe/t");
 
+    private static DigestView compose(List<Deal> deals, Set<String> earlierCountries) {
+        return DigestComposer.compose(DEFAULT_TITLE, DEFAULT_WEEK, SeedDeals.byId(deals), earlierCountries,
+                EditorFields.NONE, DEFAULT_LINKS);
+    }
+
     private static DigestView composeSeed() {
-        return DigestComposer.compose(DEFAULT_TITLE, DEFAULT_WEEK, SeedDeals.seedWeek(), Set.of(), DEFAULT_LINKS);
+        return compose(SeedDeals.seedWeek(), Set.of());
     }
 
     @Test
@@ -58,8 +64,7 @@ class DigestComposerTest {
 
     @Test
     void shouldListOnlyCountriesNotInEarlierIssuesAsNew() {
-        DigestView view = DigestComposer.compose(DEFAULT_TITLE, DEFAULT_WEEK, SeedDeals.seedWeek(),
-                Set.of("US", "CA", "DE", "EE"), DEFAULT_LINKS);
+        DigestView view = compose(SeedDeals.seedWeek(), Set.of("US", "CA", "DE", "EE"));
         assertThat(view.highlights().newCountries()).containsExactly("Kazakhstan", "Pakistan", "South Korea");
     }
 
@@ -92,7 +97,7 @@ class DigestComposerTest {
         Deal euro = SeedDeals.dealIn("eu-1", "EU grant for a magnet line", io.dealwire.contract.Stage.DOWNSTREAM,
                 LocalDate.of(2025, 9, 10), "FR");
         deals.add(euro);
-        DigestView view = DigestComposer.compose(DEFAULT_TITLE, DEFAULT_WEEK, deals, Set.of(), DEFAULT_LINKS);
+        DigestView view = compose(deals, Set.of());
         assertThat(view.subject()).endsWith(": 10 deals, $1.2B + €3M disclosed");
         assertThat(euro.value()).isEqualTo(new Money(BigDecimal.valueOf(3_000_000), "EUR"));
     }
@@ -112,8 +117,29 @@ class DigestComposerTest {
     void shouldNotSayDisclosedWhenNoDealHasAValue() {
         Deal plain = SeedDeals.deal("plain-1", "No money named", io.dealwire.contract.Stage.RECYCLING,
                 LocalDate.of(2025, 9, 9));
-        DigestView view = DigestComposer.compose(DEFAULT_TITLE, DEFAULT_WEEK, List.of(plain), Set.of(), DEFAULT_LINKS);
+        DigestView view = compose(List.of(plain), Set.of());
         assertThat(view.subject()).isEqualTo("Rare Earth Deal Update — week of 8–12 Sep 2025: 1 deal");
         assertThat(view.sections()).extracting(DigestView.Section::title).containsExactly("Recycling");
+    }
+
+    @Test
+    void shouldMarkADealAnnouncedMoreThanThirtyDaysBeforeItsReportAsEarlierNews() {
+        LocalDate reported = LocalDate.of(2025, 9, 10);
+        Deal thirtyOneDays = announcedBefore(reported, 31);
+        Deal thirtyDays = announcedBefore(reported, 30);
+        assertThat(DigestComposer.item(thirtyOneDays, 0).earlierNews()).isTrue();
+        assertThat(DigestComposer.item(thirtyDays, 0).earlierNews()).isFalse();
+        assertThat(composeSeed().sections().get(3).deals())
+                .filteredOn(DigestView.DealItem::earlierNews)
+                .extracting(DigestView.DealItem::headline)
+                .containsExactly("Apple commits $500 million to U.S.-made rare earth magnets from MP Materials");
+    }
+
+    private static Deal announcedBefore(LocalDate reported, int days) {
+        Deal deal = SeedDeals.deal("early-" + days, "Announced " + days + " days before",
+                io.dealwire.contract.Stage.UPSTREAM, reported);
+        return new Deal(deal.externalId(), deal.headline(), null, deal.dealType(), deal.stage(),
+                reported.minusDays(days), reported, deal.parties(), null, null, null, null, null, null, null, null,
+                null);
     }
 }

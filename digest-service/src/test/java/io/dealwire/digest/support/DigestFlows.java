@@ -33,12 +33,16 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * reported up to its week, so each class owns its weeks (named in its javadoc) and issues or
  * withdraws every deal it publishes: 2025-W37 SeedWeekDigestTest, 2026-W10..W12
  * SubscriptionLifecycleTest, W14..W19 IssueRuleTest, W20..W21 CrashResumeTest, W22
- * SubscriberFilterTest, W23 and W25 SmtpOutageTest, W24 DeliveryLedgerTest, W30 DealConsumerTest (withdrawn).
+ * SubscriberFilterTest, W23 and W25 SmtpOutageTest, W24 DeliveryLedgerTest, W30 DealConsumerTest (withdrawn),
+ * W32..W39 EditionApiTest, W40..W43 DeskEditionTest (W43 sent); 2020-W01 AccessTest (sent empty: no deal is
+ * reported that early).
  */
 public final class DigestFlows {
 
     /** DEVELOPMENT KEY of the test profile (its SHA-256 is in application.properties). */
     public static final String ADMIN_KEY = "dev-admin-key";
+    /** DEVELOPMENT KEY of the test profile's editor {@code desk}. */
+    public static final String EDITOR_KEY = "dev-editor-key";
     public static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Instant DEFAULT_OCCURRED_AT = Instant.parse("2026-01-01T10:00:00Z");
 

@@ -2,6 +2,7 @@ package io.dealwire.digest.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dealwire.contract.Deal;
+import io.dealwire.contract.DealIds;
 import io.dealwire.contract.DealJson;
 import io.dealwire.contract.DealType;
 import io.dealwire.contract.Money;
@@ -15,7 +16,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Test deals: the nine of the seed article (week 2025-W37) and small made-up ones. */
 public final class SeedDeals {
@@ -36,6 +40,13 @@ public final class SeedDeals {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Deals keyed by their dealId (as the default partner's), in the given order. */
+    public static Map<UUID, Deal> byId(List<Deal> deals) {
+        Map<UUID, Deal> byId = new LinkedHashMap<>();
+        deals.forEach(deal -> byId.put(DealIds.dealId(DEFAULT_PARTNER, deal.externalId()), deal));
+        return byId;
     }
 
     /** A minimal valid deal: one US developer, no value. */
