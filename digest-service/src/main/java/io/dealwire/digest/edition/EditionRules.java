@@ -24,7 +24,8 @@ public class EditionRules {
 
     public void check(EditorFields fields, Set<UUID> weekDeals) {
         List<FieldError> errors = new ArrayList<>();
-        if (fields.title() != null && fields.title().contains("\n")) {
+        // the title goes into the Subject header: no line break may reach it
+        if (fields.title() != null && fields.title().chars().anyMatch(c -> c == '\n' || c == '\r')) {
             errors.add(new FieldError("title", "must be one line"));
         }
         markdown("intro", fields.intro(), errors);

@@ -107,8 +107,13 @@ class EditionApiTest {
         ExtractableResponse<Response> tooLong = editor().header("If-Match", etag).contentType(ContentType.JSON)
                 .body(fields("title", "t".repeat(121))).put(EDITION, "2026-W34").then().statusCode(400).extract();
 
+        ExtractableResponse<Response> headerInjection = editor().header("If-Match", etag).contentType(ContentType.JSON)
+                .body(fields("title", "Hello\r\nBcc: everyone@example.org")).put(EDITION, "2026-W34")
+                .then().statusCode(400).extract();
+
         assertThat(refused.jsonPath().getList("errors.field")).containsExactlyInAnyOrder("intro", "sections.SIDEWAYS",
                 "featured[0]");
+        assertThat(headerInjection.jsonPath().getList("errors.field")).containsExactly("title");
         assertThat(tooLong.jsonPath().getList("errors.field").toString()).contains("title");
         assertThat(editor().get(EDITION, "2026-W34").then().extract().jsonPath().getInt("version")).isZero();
         withdraw("ed-w34-a");
@@ -155,6 +160,10 @@ class EditionApiTest {
                 .put(EDITION, "2026-W35").then().statusCode(409);
         assertThat(given().get("/digests/{week}", "2026-W35").then().statusCode(200).extract().asString())
                 .contains("Magnets come home", "<strong>bold</strong>").doesNotContain("W35 excluded deal");
+        assertThat(given().get("/digests/feed.atom").then().statusCode(200).extract().asString())
+                .as("the feed carries the whole issue, escaped as Atom's type=html content")
+                .contains("<title>Magnets come home — week of", "&lt;strong&gt;bold&lt;/strong&gt;", "W35 featured deal")
+                .doesNotContain("W35 excluded deal");
         assertThat(editor().get(EDITION + "/revisions", "2026-W35").then().statusCode(200).extract()
                 .jsonPath().getList("status")).containsExactly("DRAFT", "APPROVED", "SENT");
     }
