@@ -2,6 +2,7 @@ package io.dealwire.catalog.consume;
 
 import io.dealwire.contract.Headers;
 import io.dealwire.contract.Topics;
+import io.dealwire.contract.consume.PoisonRecordException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;

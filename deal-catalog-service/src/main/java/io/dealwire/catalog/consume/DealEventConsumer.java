@@ -1,5 +1,7 @@
 package io.dealwire.catalog.consume;
 
+import io.dealwire.contract.consume.DatabaseOutage;
+import io.dealwire.contract.consume.PoisonRecordException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -14,9 +16,11 @@ import org.jboss.logging.Logger;
  * transaction per batch makes a replay fast). Poison records go to the dead-letter topic; the
  * others are applied in partition order. While PostgreSQL is away the same batch is retried with
  * back-off: the method does not return, so nothing is acknowledged and no offset is committed past
- * an unapplied record. A batch failing for any other reason is applied event by event, and the
- * events that still fail are dead-lettered with the reason, so a bug or a rejected row cannot block
- * the partition.
+ * an unapplied record ({@link DatabaseOutage} decides what is an outage). A batch failing for any
+ * other reason is applied event by event, and the events that still fail are dead-lettered with the
+ * reason, so a bug or a rejected row cannot block the partition. A stop during a back-off
+ * (interrupt) leaves the batch unacknowledged and dead-letters nothing: it is read again after the
+ * restart.
  */
 @ApplicationScoped
 public class DealEventConsumer {
@@ -30,24 +34,27 @@ public class DealEventConsumer {
     private final DeadLetterPublisher deadLetters;
     private final CatalogMetrics metrics;
     private final RetryConfig config;
-    private final DatabaseOutage outage;
     private final ConsumerProgress progress;
 
     public DealEventConsumer(EventReader reader, DealApplier applier, DeadLetterPublisher deadLetters,
-            CatalogMetrics metrics, RetryConfig config, DatabaseOutage outage, ConsumerProgress progress) {
+            CatalogMetrics metrics, RetryConfig config, ConsumerProgress progress) {
         this.reader = reader;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.config = config;
-        this.outage = outage;
         this.progress = progress;
     }
 
-    /** A polled batch, its values already read on the polling thread ({@link DealEventDeserializer}). */
+    /**
+     * A polled batch, its values already read on the polling thread ({@link DealEventDeserializer}).
+     *
+     * @throws InterruptedException the app stopped during a back-off: the batch is nacked, which the
+     *         channel's {@code fail} strategy turns into no commit, so it is redelivered after restart
+     */
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecords<String, ReadValue> records) {
+    public void consume(ConsumerRecords<String, ReadValue> records) throws InterruptedException {
         List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
         List<ReadValue> values = new ArrayList<>(records.count());
         for (ConsumerRecord<String, ReadValue> record : records) {
@@ -62,11 +69,12 @@ public class DealEventConsumer {
     }
 
     /** The whole job for a batch of records; also the path of a rebuild by replay. */
-    public ApplyResult process(List<ConsumerRecord<String, String>> records) {
+    public ApplyResult process(List<ConsumerRecord<String, String>> records) throws InterruptedException {
         return process(records, records.stream().map(r -> reader.readValue(r.value())).toList());
     }
 
-    private ApplyResult process(List<ConsumerRecord<String, String>> records, List<ReadValue> values) {
+    private ApplyResult process(List<ConsumerRecord<String, String>> records, List<ReadValue> values)
+            throws InterruptedException {
         List<ReceivedEvent> valid = new ArrayList<>(records.size());
         List<ConsumerRecord<String, String>> validRecords = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -93,23 +101,23 @@ public class DealEventConsumer {
         return result;
     }
 
-    private ApplyResult applyOneByOne(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records) {
+    private ApplyResult applyOneByOne(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records)
+            throws InterruptedException {
         ApplyResult result = ApplyResult.NOTHING;
         for (int i = 0; i < events.size(); i++) {
             try {
                 result = result.plus(applyWaitingOutOutages(List.of(events.get(i))));
             } catch (RuntimeException failure) {
-                deadLetter(records.get(i), new PoisonRecordException(
-                        "cannot be applied: " + Retry.rootMessage(failure), failure));
+                deadLetter(records.get(i), PoisonRecordException.cannotBeApplied(failure));
             }
         }
         return result;
     }
 
     /** Applies, retrying as long as the database is away; any other failure is thrown. */
-    private ApplyResult applyWaitingOutOutages(List<ReceivedEvent> events) {
+    private ApplyResult applyWaitingOutOutages(List<ReceivedEvent> events) throws InterruptedException {
         try {
-            return Retry.untilDone("Applying " + events.size() + " deal events", config, outage::isOutage, () -> {
+            return Retry.untilDone("Applying " + events.size() + " deal events", config, DatabaseOutage::isOutage, () -> {
                 metrics.retried();
                 progress.retrying();
             }, () -> applier.apply(events));
@@ -118,7 +126,8 @@ public class DealEventConsumer {
         }
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, PoisonRecordException poison) {
+    private void deadLetter(ConsumerRecord<String, String> record, PoisonRecordException poison)
+            throws InterruptedException {
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                 poison.getMessage());
         // only the broker being away makes a send fail: retried until it is back

@@ -4,6 +4,7 @@ import io.dealwire.contract.DealEvent;
 import io.dealwire.contract.DealIds;
 import io.dealwire.contract.DealJson;
 import io.dealwire.contract.DealJsonException;
+import io.dealwire.contract.consume.PoisonRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;

@@ -1,6 +1,7 @@
 package io.dealwire.catalog.consume;
 
 import io.dealwire.contract.DealEvent;
+import io.dealwire.contract.consume.PoisonRecordException;
 
 /**
  * A record value of {@code dealwire.deals.v1} as read and checked: the text exactly as it came

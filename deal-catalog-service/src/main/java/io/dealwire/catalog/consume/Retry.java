@@ -1,5 +1,6 @@
 package io.dealwire.catalog.consume;
 
+import io.dealwire.contract.consume.RootCause;
 import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -17,8 +18,12 @@ final class Retry {
     private Retry() {
     }
 
+    /**
+     * @throws InterruptedException when the wait is interrupted (the app is stopping): a checked
+     *         exception on purpose, so that no caller can mistake it for a failed record
+     */
     static <T> T untilDone(String what, RetryConfig config, Predicate<RuntimeException> retryable,
-            Runnable onFailure, Supplier<T> action) {
+            Runnable onFailure, Supplier<T> action) throws InterruptedException {
         Duration delay = config.initialDelay();
         while (true) {
             try {
@@ -28,28 +33,10 @@ final class Retry {
                     throw e;
                 }
                 onFailure.run();
-                LOG.warnf("%s failed (%s); retrying in %s", what, rootMessage(e), delay);
-                sleep(delay);
+                LOG.warnf("%s failed (%s); retrying in %s", what, RootCause.of(e), delay);
+                Thread.sleep(delay.toMillis());
                 delay = delay.multipliedBy(2).compareTo(config.maxDelay()) > 0 ? config.maxDelay() : delay.multipliedBy(2);
             }
         }
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            // shutting down: give up this batch unacknowledged, it is redelivered after restart
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
-        }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -50,7 +50,7 @@ class BatchApplyTest {
     private final long base = 2_000_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0xFFFFFF) * 100;
 
     @Test
-    void shouldApplyAThenBThenAAgainInOneBatchAsThreeRevisionsAndSkipARedelivery() {
+    void shouldApplyAThenBThenAAgainInOneBatchAsThreeRevisionsAndSkipARedelivery() throws InterruptedException {
         DealEvent a = TestDeals.submitted(partner, TestDeals.deal("aba"));
         DealEvent b = TestDeals.submitted(partner, TestDeals.deal("aba", "Revised B", TestDeals.DEFAULT_REPORTED_ON));
 
@@ -75,7 +75,7 @@ class BatchApplyTest {
     }
 
     @Test
-    void shouldFillInADealFirstSeenByItsWithdrawalWhenTheSameBatchSubmitsIt() {
+    void shouldFillInADealFirstSeenByItsWithdrawalWhenTheSameBatchSubmitsIt() throws InterruptedException {
         DealEvent withdrawal = TestDeals.withdrawn(partner, "withdrawn-first");
         DealEvent submission = TestDeals.submitted(partner, TestDeals.deal("withdrawn-first"));
 
@@ -94,7 +94,7 @@ class BatchApplyTest {
     }
 
     @Test
-    void shouldKeepTheContentOfAnExistingDealWithdrawnInALaterBatch() {
+    void shouldKeepTheContentOfAnExistingDealWithdrawnInALaterBatch() throws InterruptedException {
         DealEvent submission = TestDeals.submitted(partner, TestDeals.deal("withdrawn-later"));
         consumer.process(List.of(record(submission, 0)));
 

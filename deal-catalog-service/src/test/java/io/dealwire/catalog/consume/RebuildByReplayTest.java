@@ -53,7 +53,7 @@ class RebuildByReplayTest {
     EntityManager em;
 
     @Test
-    void shouldRebuildAWipedCatalogEqualToTheOriginal() {
+    void shouldRebuildAWipedCatalogEqualToTheOriginal() throws InterruptedException {
         Seed.ensurePublished(kafka);
         String partner = TestDeals.uniquePartner();
         DealEvent withdrawn = TestDeals.submitted(partner, TestDeals.deal("rebuild-withdrawn"));
@@ -101,7 +101,7 @@ class RebuildByReplayTest {
                 && committed.get(e.getKey()).offset() == e.getValue());
     }
 
-    private void replayTopicFromTheBeginning() {
+    private void replayTopicFromTheBeginning() throws InterruptedException {
         Map<TopicPartition, Long> ends = endOffsets();
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         List<ConsumerRecord<String, String>> records;

@@ -88,7 +88,7 @@ class UnappliableEventTest {
     }
 
     @Test
-    void shouldApplyTheRestOfABatchOneByOneWhenOneEventFails() {
+    void shouldApplyTheRestOfABatchOneByOneWhenOneEventFails() throws InterruptedException {
         String partner = TestDeals.uniquePartner();
         List<DealEvent> events = List.of(TestDeals.submitted(partner, TestDeals.deal("batch-a")), rejected(partner),
                 TestDeals.submitted(partner, TestDeals.deal("batch-b")));

@@ -97,5 +97,9 @@ public interface DigestConfig {
 
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /** Readiness is DOWN once the consumer has been waiting out the database for longer than this. */
+        @WithDefault("30s")
+        Duration unhealthyAfter();
     }
 }

@@ -3,6 +3,9 @@ package io.dealwire.digest.deals;
 import io.dealwire.contract.DealEvent;
 import io.dealwire.contract.DealJson;
 import io.dealwire.contract.DealJsonException;
+import io.dealwire.contract.consume.DatabaseOutage;
+import io.dealwire.contract.consume.PoisonRecordException;
+import io.dealwire.contract.consume.RootCause;
 import io.dealwire.digest.config.DigestConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,7 +18,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +34,7 @@ import org.jboss.logging.Logger;
  * Keeps the digest's copy of the deals from {@code dealwire.deals.v1} (group {@code digest}).
  * Acknowledgement is explicit: an applied record is acked; a poison record is nacked, which SmallRye's
  * {@code dead-letter-queue} strategy sends to the dead-letter topic; a database outage is waited out
- * here, retrying the same record. If that wait is interrupted (the app is stopping), the record is
+ * here ({@link DatabaseOutage} decides), retrying the same record. If that wait is interrupted (the app is stopping), the record is
  * neither acked nor nacked: it is not dead-lettered, its offset is not committed, and the next start
  * reads it again.
  */
@@ -57,6 +62,9 @@ public class DealEventConsumer {
     MeterRegistry registry;
 
     private Counter retries;
+
+    /** Since when the record in hand has been waiting for the database; null while records move. */
+    private volatile Instant waitingSince;
 
     @PostConstruct
     void init() {
@@ -96,21 +104,33 @@ public class DealEventConsumer {
     private void applyWaitingOutOutages(DealEvent event, IncomingKafkaRecordMetadata<?, ?> record)
             throws InterruptedException {
         Duration backoff = config.digest().consumer().initialBackoff();
-        while (true) {
-            try {
-                applier.apply(event, record.getPartition(), record.getOffset());
-                return;
-            } catch (RuntimeException e) {
-                if (!DatabaseOutage.isOutage(e)) {
-                    throw new PoisonRecordException("cannot be applied: " + e.getMessage(), e);
+        try {
+            while (true) {
+                try {
+                    applier.apply(event, record.getPartition(), record.getOffset());
+                    return;
+                } catch (RuntimeException e) {
+                    if (!DatabaseOutage.isOutage(e)) {
+                        throw PoisonRecordException.cannotBeApplied(e);
+                    }
+                    if (waitingSince == null) {
+                        waitingSince = Instant.now();
+                    }
+                    LOG.warnf("Database unavailable applying event %s of deal %s; retrying in %s: %s",
+                            event.eventId(), event.dealId(), backoff, RootCause.of(e));
+                    retries.increment();
+                    Thread.sleep(backoff.toMillis());
+                    backoff = min(backoff.multipliedBy(2), config.digest().consumer().maxBackoff());
                 }
-                LOG.warnf("Database unavailable applying event %s of deal %s; retrying in %s: %s",
-                        event.eventId(), event.dealId(), backoff, e.getMessage());
-                retries.increment();
-                Thread.sleep(backoff.toMillis());
-                backoff = min(backoff.multipliedBy(2), config.digest().consumer().maxBackoff());
             }
+        } finally {
+            waitingSince = null;
         }
+    }
+
+    /** Since when the consumer has been waiting out the database, if it is. */
+    public Optional<Instant> waitingSince() {
+        return Optional.ofNullable(waitingSince);
     }
 
     private DealEvent parse(IncomingKafkaRecordMetadata<?, ?> record, String value) {

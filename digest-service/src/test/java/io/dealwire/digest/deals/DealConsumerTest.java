@@ -1,7 +1,9 @@
 package io.dealwire.digest.deals;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.dealwire.contract.Deal;
 import io.dealwire.contract.DealEvent;
@@ -69,8 +71,9 @@ class DealConsumerTest {
     }
 
     @AfterEach
-    void stopWatching() {
+    void stopWatching() throws SQLException {
         database.proxy().restore();
+        database.acceptWrites();
         deadLetters.stop();
     }
 
@@ -123,6 +126,58 @@ class DealConsumerTest {
         awaitAppliedPastTheProxy(duringOutage);
         assertThat(deadLetters.getRecords()).noneMatch(r -> duringOutage.dealId().toString().equals(r.key()));
         awaitAppliedPastTheProxy(DigestFlows.withdraw(kafka, "consumer-outage"));
+    }
+
+    @Test
+    void shouldWaitOutADatabaseThatRefusesWritesWithoutDeadLettering() throws Exception {
+        double retriesBefore = retries();
+        database.refuseWrites();
+        DealEvent submitted = DigestFlows.submit(kafka,
+                SeedDeals.deal("consumer-read-only", "Deal while writes are refused", Stage.UPSTREAM, DEFAULT_REPORTED_ON));
+        DealEvent withdrawn = DigestFlows.withdraw(kafka, "consumer-read-only");
+        await().atMost(DigestFlows.PATIENCE).until(() -> retries() >= retriesBefore + 2);
+        // waiting longer than unhealthy-after (1s in tests): not ready, and nothing applied
+        await().atMost(DigestFlows.PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'deal-events-consumer' }.status", equalTo("DOWN")));
+        assertThat(updatedAt(submitted.dealId())).isNull();
+        database.acceptWrites();
+
+        // both applied, in order: the deal ends withdrawn
+        awaitAppliedPastTheProxy(withdrawn);
+        assertThat(deadLetters.getRecords()).noneMatch(r -> submitted.dealId().toString().equals(r.key()));
+        await().atMost(DigestFlows.PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'deal-events-consumer' }.status", equalTo("UP")));
+        // the pool drops the sessions the repair ended as it meets them; the app's own reads work again
+        await().atMost(DigestFlows.PATIENCE).ignoreExceptions()
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> DigestDeal.count()) > 0);
+    }
+
+    @Test
+    void shouldDeadLetterARecordWhoseValuesTheDatabaseRejects() throws Exception {
+        String rejectedId = "consumer-rejected-by-db";
+        try (Connection connection = database.direct(); var statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE FUNCTION digest.reject_test_deal() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                      IF NEW.external_id = '%s' THEN
+                        RAISE EXCEPTION 'test trigger rejects this deal' USING ERRCODE = 'check_violation';
+                      END IF;
+                      RETURN NEW;
+                    END $$""".formatted(rejectedId));
+            statement.execute("DROP TRIGGER IF EXISTS reject_test_deal ON digest.deal");
+            statement.execute("CREATE TRIGGER reject_test_deal BEFORE INSERT OR UPDATE ON digest.deal "
+                    + "FOR EACH ROW EXECUTE FUNCTION digest.reject_test_deal()");
+        }
+        DealEvent rejected = DigestFlows.submit(kafka,
+                SeedDeals.deal(rejectedId, "Deal the database rejects", Stage.UPSTREAM, DEFAULT_REPORTED_ON));
+        DealEvent after = DigestFlows.withdraw(kafka, "consumer-after-rejected");
+
+        ConsumerRecord<String, String> dead = awaitDeadLetter(rejected.dealId().toString());
+        assertThat(header(dead, "dead-letter-reason")).startsWith("cannot be applied:")
+                .contains("test trigger rejects this deal");
+        awaitAppliedPastTheProxy(after);
+        assertThat(updatedAt(rejected.dealId())).isNull();
     }
 
     private void awaitAppliedPastTheProxy(DealEvent event) {

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.persistence.PersistenceException;
 import jakarta.validation.Validation;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,12 +46,15 @@ class DealEventConsumerTest {
         worker.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> consumer.registry.counter(DealEventConsumer.RETRIES).count() >= 1);
 
+        assertThat(consumer.waitingSince()).isPresent(); // what readiness reports
+
         worker.interrupt(); // what stopping the app does to the blocking worker
         worker.join(30_000);
 
         assertThat(worker.isAlive()).isFalse();
         // not acked: no commit past it; not nacked: not dead-lettered; and the channel is not held up
         assertThat(signals).containsExactly("returned true");
+        assertThat(consumer.waitingSince()).isEmpty();
     }
 
     private Message<String> message() {
@@ -72,7 +76,7 @@ class DealEventConsumerTest {
         consumer.applier = new DealApplier() {
             @Override
             public Outcome apply(DealEvent event, int partition, long offset) {
-                throw new PersistenceException("Connection refused");
+                throw new PersistenceException(new SQLException("Connection to 127.0.0.1:5432 refused", "08001"));
             }
         };
         consumer.validator = Validation.byDefaultProvider().configure()
@@ -90,6 +94,10 @@ class DealEventConsumerTest {
             }
 
             public Duration maxBackoff() {
+                return Duration.ofMinutes(5);
+            }
+
+            public Duration unhealthyAfter() {
                 return Duration.ofMinutes(5);
             }
         };
