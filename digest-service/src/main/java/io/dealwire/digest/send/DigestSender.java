@@ -75,8 +75,9 @@ public class DigestSender {
                 return;
             }
             try (SenderLock.Held lockHeld = held.get()) {
-                sendAll(lockHeld);
-                finishIssues();
+                if (sendAll(lockHeld)) {
+                    finishIssues();
+                }
             } finally {
                 mails.forgetRun();
             }
@@ -88,7 +89,8 @@ public class DigestSender {
         }
     }
 
-    private void sendAll(SenderLock.Held held) throws InterruptedException {
+    /** Sends until the ledger has nothing left to claim; false when the lock was lost on the way. */
+    private boolean sendAll(SenderLock.Held held) throws InterruptedException {
         SendTimes times = new SendTimes();
         Optional<OutgoingDigest> next = times.ledger(ledger::claimNext);
         while (next.isPresent() && !stopping) {
@@ -107,11 +109,14 @@ public class DigestSender {
                 break;
             }
             if (!lockHeld) {
-                LOG.warn("Lost the sender lock (its database session ended); stopping this run");
+                // SenderLock logged why (with the session's backend pid); the resume poll runs again
+                LOG.warnf("Stopping this send run: the sender lock (backend pid %d) is lost; the next run"
+                        + " (resume poll, startup or a freeze) sends the rest", held.pid());
                 if (result == MailDispatcher.Result.SENT) {
                     ledger.markSent(digest);
                 }
-                break;
+                times.log(LOG);
+                return false;
             }
             // Outside the SMTP call on purpose: a database error here is not an SMTP failure (that would
             // send the accepted mail again at once). It propagates, the row stays SENDING and the next
@@ -120,6 +125,7 @@ public class DigestSender {
                     : ledger.claimAfter(digest));
         }
         times.log(LOG);
+        return true;
     }
 
     private void finishIssues() {
