@@ -27,6 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicInteger silentConnections = new AtomicInteger();
     private volatile boolean cut;
+    private volatile int divertedPort;
 
     public TcpProxy(String targetHost, int targetPort) {
         this(targetHost, () -> targetPort);
@@ -74,6 +75,18 @@ public final class TcpProxy implements AutoCloseable {
         silentConnections.set(count);
     }
 
+    /**
+     * New connections go to another server on the target host (e.g. a {@link ScriptedSmtpServer}) until
+     * {@link #undivert()}; open ones stay where they are ({@link #cut()} first to move every client).
+     */
+    public void divertTo(int port) {
+        divertedPort = port;
+    }
+
+    public void undivert() {
+        divertedPort = 0;
+    }
+
     @Override
     public void close() {
         closeQuietly(server);
@@ -108,7 +121,8 @@ public final class TcpProxy implements AutoCloseable {
 
     private void forward(Socket client) {
         try {
-            Socket upstream = new Socket(targetHost, targetPort.getAsInt());
+            int diverted = divertedPort;
+            Socket upstream = new Socket(targetHost, diverted > 0 ? diverted : targetPort.getAsInt());
             sockets.add(client);
             sockets.add(upstream);
             pump(client, upstream);

@@ -52,8 +52,8 @@ public interface DigestConfig {
         String metricsRefresh();
 
         /**
-         * The longest one message's SMTP exchange may take, from connecting to the reply to its data
-         * (a connection silent that long is closed); a subscribe request waits at most twice this on the mail.
+         * The bound of each step of an SMTP exchange (connect, every read and write): a relay silent that
+         * long is given up on; a subscribe request waits at most about twice this on the mail.
          */
         @WithDefault("5s")
         Duration smtpTimeout();
@@ -69,25 +69,37 @@ public interface DigestConfig {
         @WithDefault("10m")
         Duration confirmationInterval();
 
+        /**
+         * Attempts of one message, over all runs, on soft failures (4xx to RCPT TO, DATA or the end of
+         * data) before its row is FAILED; the message is set aside between attempts, never retried in line.
+         */
+        @WithDefault("5")
+        int maxAttempts();
+
         Send send();
 
         Consumer consumer();
     }
 
     interface Send {
-        /** Attempts of one message in a row on transient SMTP failures (4xx, connection) before pausing the issue. */
+        /** Tries in a row while the relay is down (no reply, refused before the message) before pausing the run. */
         @WithDefault("4")
         int attemptsPerRound();
 
-        /** Attempts in total after which a transiently failing address is recorded FAILED. */
-        @WithDefault("12")
-        int maxAttempts();
-
+        /** First wait between those tries; doubled up to {@link #maxBackoff()}. */
         @WithDefault("1s")
         Duration initialBackoff();
 
         @WithDefault("30s")
         Duration maxBackoff();
+
+        /** How long a message refused softly (4xx) is set aside before its next attempt; doubled after each. */
+        @WithDefault("5m")
+        Duration retryAfter();
+
+        /** The longest a softly refused message is set aside between two attempts. */
+        @WithDefault("1h")
+        Duration maxRetryAfter();
     }
 
     interface Consumer {

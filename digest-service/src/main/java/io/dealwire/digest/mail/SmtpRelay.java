@@ -1,168 +1,210 @@
 package io.dealwire.digest.mail;
 
 import io.dealwire.digest.config.DigestConfig;
-import io.vertx.core.AbstractVerticle;
-import io.vertx.core.Context;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.ext.mail.MailClient;
-import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
-import io.quarkus.runtime.Startup;
+import io.vertx.ext.mail.StartTLSOptions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.URLName;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Deque;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * The one way mail leaves the digest: a Vert.x mail client whose every message is bounded by
- * {@code dealwire.digest.smtp-timeout}, from connecting to the reply to the end of its data. A caller
- * waits at most that long; then the client is replaced and every socket of the old one closed, so an
- * exchange given up on cannot go on to deliver later (a retry would then send it twice) and a relay
- * that went quiet costs one bound, never the relay's own timeout (only a message whose end of data
- * already reached the relay has an unknown outcome). This is the fix for
- * docs/reliability.md's finding 6: vertx-mail 4.5.27 can lose a fresh connection's greeting (it
- * arrives before the client reads), and a connection closed while the greeting is awaited never fails
- * the send, so without a bound the send waits for ever (the Quarkus mailer offers none that stops the
- * exchange itself). A pooled connection that died meanwhile is found out by vertx-mail's RSET and
- * replaced by a fresh one.
+ * The one way mail leaves the digest: Angus Mail's SMTP transport, with every connect, read and write
+ * bounded by {@code dealwire.digest.smtp-timeout}, and told apart by <em>where</em> a message failed
+ * ({@link SmtpStep}): the transport's protocol steps are overridden to note the step before it is
+ * taken, so a connection lost after the final dot (outcome unknown: never resent) is not mistaken for
+ * a relay that went away before the message (resent safely). A failure comes as an
+ * {@link SmtpExchangeException}; {@link SmtpFailure} says what it means.
  * <p>
- * The greeting is lost when a connection is opened on one event loop while the send that waits for it
- * runs on another: vertx-mail installs its reader with a hop between the two, and Vert.x drops bytes
- * that arrive before a reader is there. Which loop opens a connection depends on which thread happens
- * to run the pool's queued work (the sender, a request thread, the loop of a connection closing at that
- * moment). So the client is created and used on one event-loop context of its own: every send, every
- * pool action and every socket of it run on that one thread, where the hop is synchronous.
+ * Connections are reused (at most {@code quarkus.mailer.max-pool-size} idle ones, each closed after
+ * {@code smtp-timeout} idle): a pooled connection that
+ * the relay closed meanwhile fails at MAIL FROM with no reply and is replaced by a fresh one for the
+ * same message, once. Blocking I/O on the caller's thread, one message per connection at a time: no
+ * event loop, so no greeting can arrive before its reader (docs/reliability.md, finding 6).
  */
-@Startup // created on the main thread at start, never lazily on an event loop that its join() would block
 @ApplicationScoped
 public class SmtpRelay {
 
-    @Inject
-    Vertx vertx;
+    private final MailerConfig mailer;
+    private final Duration timeout;
+    private final Deque<Idle> idle = new ConcurrentLinkedDeque<>();
+    private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(
+            r -> {
+                Thread thread = new Thread(r, "smtp-write-timeout");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private Session session;
 
     @Inject
-    MailerConfig mailer;
-
-    @Inject
-    DigestConfig config;
-
-    private MailConfig settings;
-    private Duration timeout;
-    private volatile Client current;
-
-    /** A mail client on an event-loop context of its own, owned by its verticle (undeploying it closes every socket). */
-    private record Client(String deployment, Owner owner) {
+    public SmtpRelay(MailerConfig mailer, DigestConfig config) {
+        this.mailer = mailer;
+        this.timeout = config.digest().smtpTimeout();
     }
 
-    private static final class Owner extends AbstractVerticle {
-        private final MailConfig settings;
-        private MailClient mail;
+    /** For a test double that overrides {@link #send}. */
+    protected SmtpRelay() {
+        this.mailer = null;
+        this.timeout = Duration.ZERO;
+    }
 
-        Owner(MailConfig settings) {
-            this.settings = settings;
-        }
-
-        @Override
-        public void start() {
-            // created here, so its pool cleaner's timer and its sockets belong to this context too
-            mail = MailClient.create(vertx, settings);
-        }
-
-        @Override
-        public void stop() {
-            mail.close();
-        }
-
-        void send(MailMessage message, Promise<Void> sent) {
-            context.runOnContext(v -> mail.sendMail(message).<Void>mapEmpty().onComplete(sent));
-        }
+    private record Idle(StagedTransport transport, long since) {
     }
 
     @PostConstruct
     void start() {
-        timeout = config.digest().smtpTimeout();
-        int millis = Math.toIntExact(timeout.toMillis());
-        settings = new MailConfig()
-                .setHostname(mailer.host())
-                .setSsl(mailer.tls())
-                .setStarttls(mailer.startTls())
-                .setTrustAll(mailer.trustAll())
-                .setMaxPoolSize(mailer.maxPoolSize())
-                .setKeepAlive(mailer.keepAlive())
-                .setConnectTimeout(millis)
-                .setIdleTimeout(millis)
-                // an idle pooled connection is closed by the idle bound anyway; say so instead of 300 s
-                .setKeepAliveTimeout(millis);
-        settings.setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        settings.setKeepAliveTimeoutUnit(TimeUnit.MILLISECONDS);
-        mailer.port().ifPresent(settings::setPort);
-        mailer.username().ifPresent(settings::setUsername);
-        mailer.password().ifPresent(settings::setPassword);
-        current = deploy();
+        String protocol = protocol();
+        String millis = Long.toString(timeout.toMillis());
+        Properties properties = new Properties();
+        properties.setProperty("mail." + protocol + ".connectiontimeout", millis);
+        properties.setProperty("mail." + protocol + ".timeout", millis);
+        properties.setProperty("mail." + protocol + ".writetimeout", millis);
+        properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
+        properties.setProperty("mail." + protocol + ".starttls.enable",
+                Boolean.toString(mailer.startTls() != StartTLSOptions.DISABLED));
+        properties.setProperty("mail." + protocol + ".starttls.required",
+                Boolean.toString(mailer.startTls() == StartTLSOptions.REQUIRED));
+        properties.setProperty("mail." + protocol + ".auth", Boolean.toString(mailer.username().isPresent()));
+        if (mailer.trustAll()) {
+            properties.setProperty("mail." + protocol + ".ssl.trust", "*");
+        }
+        session = Session.getInstance(properties);
     }
 
     @PreDestroy
     void stop() {
-        undeploy(current);
+        for (Idle connection = idle.poll(); connection != null; connection = idle.poll()) {
+            closeQuietly(connection.transport());
+        }
+        writeTimeouts.shutdownNow();
     }
 
-    /** The bound of one message; a send that fails for want of an answer took this long. */
+    /** The bound of each connect, read and write; a relay that stays silent costs this much. */
     public Duration timeout() {
         return timeout;
     }
 
     /**
-     * Sends one message and returns once the relay accepted it. Fails with the relay's refusal
-     * ({@link io.vertx.ext.mail.SMTPException}) or with why there was no answer; {@link SmtpFailure}
-     * tells which. Blocks, so never on an event loop.
+     * Sends one message and returns once the relay accepted it. Fails with an
+     * {@link SmtpExchangeException} (the step and the reply), or an {@link IllegalArgumentException}
+     * for a message that cannot be written as MIME. Blocks for at most a few bounds.
      */
     public void send(MailMessage message) throws InterruptedException {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("SmtpRelay.send blocks: call it from a worker thread");
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before sending");
         }
-        if (message.getFrom() == null) {
-            message.setFrom(mailer.from());
+        MimeMail mail = MimeMail.of(session, message, mailer.from());
+        StagedTransport reused = takeIdle();
+        if (reused != null) {
+            try {
+                deliver(reused, mail);
+                return;
+            } catch (SmtpExchangeException e) {
+                if (e.step() != SmtpStep.MAIL_FROM || e.replyCode() > 0) {
+                    throw e;
+                }
+                // the relay closed this pooled connection meanwhile: nothing of the message was said
+            }
         }
-        Client client = current;
-        Promise<Void> sent = Promise.promise();
-        client.owner().send(message, sent);
+        deliver(connect(), mail);
+    }
+
+    private void deliver(StagedTransport transport, MimeMail mail) {
+        boolean delivered = false;
         try {
-            sent.future().toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            replace(client);
-            throw new NoAnswer(timeout);
+            transport.step = SmtpStep.MAIL_FROM;
+            transport.sendMessage(mail.message(), mail.recipients());
+            delivered = true;
+        } catch (MessagingException e) {
+            throw SmtpExchangeException.of(transport.step, e);
+        } finally {
+            if (delivered && mailer.keepAlive() && idle.size() < mailer.maxPoolSize()) {
+                idle.push(new Idle(transport, System.nanoTime()));
+            } else {
+                closeQuietly(transport);
+            }
         }
     }
 
-    /** Swaps in a fresh client and closes the stale one's sockets (other sends on it fail and are retried). */
-    private synchronized void replace(Client stale) {
-        if (current == stale) {
-            current = deploy();
-            undeploy(stale);
+    private StagedTransport connect() {
+        StagedTransport transport = new StagedTransport(session, mailer.tls());
+        try {
+            transport.connect(mailer.host(), mailer.port().orElse(-1), mailer.username().orElse(null),
+                    mailer.password().orElse(null));
+            return transport;
+        } catch (MessagingException | IllegalStateException e) {
+            closeQuietly(transport);
+            throw SmtpExchangeException.of(SmtpStep.CONNECT, e);
         }
     }
 
-    private Client deploy() {
-        Owner owner = new Owner(settings);
-        return new Client(vertx.deployVerticle(owner).toCompletionStage().toCompletableFuture().join(), owner);
+    /** The most recently used idle connection, unless it has been idle for longer than the bound. */
+    private StagedTransport takeIdle() {
+        for (Idle connection = idle.poll(); connection != null; connection = idle.poll()) {
+            if (System.nanoTime() - connection.since() < timeout.toNanos()) {
+                return connection.transport();
+            }
+            closeQuietly(connection.transport());
+        }
+        return null;
     }
 
-    private void undeploy(Client client) {
-        vertx.undeploy(client.deployment()).toCompletionStage().toCompletableFuture()
-                .completeOnTimeout(null, timeout.toMillis(), TimeUnit.MILLISECONDS).join();
+    private String protocol() {
+        return mailer.tls() ? "smtps" : "smtp";
     }
 
-    /** The relay did not finish the message within the bound. */
-    static final class NoAnswer extends RuntimeException {
-        NoAnswer(Duration timeout) {
-            super("no answer from the mail server within " + timeout.toMillis() + " ms", null, false, false);
+    private static void closeQuietly(SMTPTransport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            // closing a connection we give up on: nothing to do about a failure
+        }
+    }
+
+    /** Angus' SMTP transport, noting each protocol step before it is taken. */
+    private static final class StagedTransport extends SMTPTransport {
+
+        private volatile SmtpStep step = SmtpStep.CONNECT;
+
+        StagedTransport(Session session, boolean tls) {
+            super(session, new URLName(tls ? "smtps" : "smtp", null, -1, null, null, null), tls ? "smtps" : "smtp",
+                    tls);
+        }
+
+        @Override
+        protected void mailFrom() throws MessagingException {
+            step = SmtpStep.MAIL_FROM;
+            super.mailFrom();
+        }
+
+        @Override
+        protected void rcptTo() throws MessagingException {
+            step = SmtpStep.RCPT_TO;
+            super.rcptTo();
+        }
+
+        @Override
+        protected OutputStream data() throws MessagingException {
+            step = SmtpStep.DATA;
+            return super.data();
+        }
+
+        @Override
+        protected void finishData() throws IOException, MessagingException {
+            step = SmtpStep.END_OF_DATA;
+            super.finishData();
         }
     }
 }

@@ -13,13 +13,15 @@ import java.time.Instant;
 
 /**
  * A ledger row: one per (issue, subscriber). PENDING -> SENDING (committed before the SMTP call)
- * -> SENT / FAILED; SKIPPED when the subscriber left or no longer matches by sending time.
+ * -> SENT / FAILED / OUTCOME_UNKNOWN (lost after the final dot: never resent), or back to PENDING with
+ * a {@code next_attempt_at} when refused softly; SKIPPED when the subscriber left, bounced or no longer
+ * matches by sending time.
  */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
 
-    public enum Status { PENDING, SENDING, SENT, FAILED, SKIPPED }
+    public enum Status { PENDING, SENDING, SENT, FAILED, SKIPPED, OUTCOME_UNKNOWN }
 
     @Embeddable
     public record Key(@Column(name = "week") String week, @Column(name = "subscriber_id") Long subscriberId)
@@ -49,6 +51,10 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** A softly refused message waits until then before its next attempt. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
 
     public static Delivery pending(String week, long subscriberId) {
         Delivery delivery = new Delivery();

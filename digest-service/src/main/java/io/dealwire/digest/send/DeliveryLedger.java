@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ public class DeliveryLedger {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    DigestMetrics metrics;
+
     /**
      * The next open row after a position in (week, subscriber) order, with its subscriber, in one
      * query served by the partial index {@code delivery_open} (hence the status literals: a bound
@@ -45,13 +49,22 @@ public class DeliveryLedger {
     private static final String NEXT_OPEN = "SELECT d.week, d.subscriber_id, d.message_id, s.email, s.status,"
             + " s.stages, s.countries, s.unsubscribe_token FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id"
             + " WHERE d.status IN ('PENDING', 'SENDING') AND (d.week, d.subscriber_id) > (?1, ?2)"
+            + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?3)"
             + " ORDER BY d.week, d.subscriber_id LIMIT 1";
 
     private static final String SET_STATUS = "UPDATE delivery SET status = ?1, last_error = ?2, updated_at = ?3"
             + " WHERE week = ?4 AND subscriber_id = ?5";
 
     private static final String SET_SENT = "UPDATE delivery SET status = 'SENT', attempts = attempts + 1,"
-            + " last_error = NULL, sent_at = ?1, updated_at = ?1 WHERE week = ?2 AND subscriber_id = ?3";
+            + " last_error = NULL, next_attempt_at = NULL, sent_at = ?1, updated_at = ?1"
+            + " WHERE week = ?2 AND subscriber_id = ?3";
+
+    /** A delivered issue ends a run of softly failed ones (only a write when there was one). */
+    private static final String CLEAR_SOFT_FAILURES = "UPDATE subscriber SET soft_failed_issues = 0"
+            + " WHERE id = ?1 AND soft_failed_issues > 0";
+
+    /** Soft failures make an address BOUNCED only after this many issues in a row. */
+    static final int SOFT_FAILED_ISSUES_TO_BOUNCE = 3;
 
     /**
      * Claims the first open row, as a run starts; it is SENDING when this commits. A run only moves
@@ -83,13 +96,14 @@ public class DeliveryLedger {
     public void markSent(OutgoingDigest digest) {
         em.createNativeQuery(SET_SENT).setParameter(1, Instant.now()).setParameter(2, digest.week())
                 .setParameter(3, digest.subscriberId()).executeUpdate();
+        em.createNativeQuery(CLEAR_SOFT_FAILURES).setParameter(1, digest.subscriberId()).executeUpdate();
     }
 
     private Optional<OutgoingDigest> claimAfter(String week, long subscriberId) {
         while (true) {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(NEXT_OPEN).setParameter(1, week)
-                    .setParameter(2, subscriberId).getResultList();
+                    .setParameter(2, subscriberId).setParameter(3, Instant.now()).getResultList();
             if (rows.isEmpty()) {
                 return Optional.empty();
             }
@@ -97,7 +111,8 @@ public class DeliveryLedger {
             week = (String) row[0];
             subscriberId = ((Number) row[1]).longValue();
             if (!Subscriber.Status.CONFIRMED.name().equals(row[4])) {
-                setStatus(week, subscriberId, Status.SKIPPED, "unsubscribed before the mail was sent");
+                setStatus(week, subscriberId, Status.SKIPPED, Subscriber.Status.BOUNCED.name().equals(row[4])
+                        ? "the address bounced before the mail was sent" : "unsubscribed before the mail was sent");
                 continue;
             }
             Optional<IssueMails.Mail> mail = mails.forSubscriber(week,
@@ -120,24 +135,76 @@ public class DeliveryLedger {
     }
 
     /**
-     * Records an SMTP reply refusing this message (never a connection failure: the relay being down
-     * says nothing about the recipient); the row becomes FAILED when the reply is permanent (5xx) or
-     * the attempts are used up, and stays SENDING otherwise.
+     * A soft refusal (4xx to this message): the row is set aside (PENDING until {@code next_attempt_at},
+     * the wait doubling from {@code send.retry-after}) so the rest of the issue goes on, or FAILED once
+     * {@code dealwire.digest.max-attempts} are used up; then the subscriber's run of softly failed
+     * issues grows, and at {@value #SOFT_FAILED_ISSUES_TO_BOUNCE} the address is BOUNCED.
      *
-     * @return whether the row is now FAILED
+     * @return when the next attempt is due, or empty when the row is now FAILED
      */
     @Transactional
-    public boolean recordFailure(OutgoingDigest digest, String error, boolean permanent) {
+    public Optional<Instant> defer(OutgoingDigest digest, String reply) {
         Delivery delivery = find(digest);
         delivery.attempts++;
-        boolean failed = permanent || delivery.attempts >= config.digest().send().maxAttempts();
-        close(delivery, failed ? Status.FAILED : Status.SENDING, truncate(error));
-        return failed;
+        if (delivery.attempts >= config.digest().maxAttempts()) {
+            close(delivery, Status.FAILED, truncate(reply));
+            Subscriber subscriber = Subscriber.findById(digest.subscriberId());
+            subscriber.softFailedIssues++;
+            if (subscriber.softFailedIssues >= SOFT_FAILED_ISSUES_TO_BOUNCE) {
+                bounce(subscriber, subscriber.softFailedIssues + " issues in a row refused softly, the last: " + reply);
+            }
+            return Optional.empty();
+        }
+        DigestConfig.Send send = config.digest().send();
+        Duration wait = send.retryAfter().multipliedBy(1L << Math.min(delivery.attempts - 1, 20));
+        close(delivery, Status.PENDING, truncate(reply));
+        delivery.nextAttemptAt = Instant.now().plus(wait.compareTo(send.maxRetryAfter()) > 0 ? send.maxRetryAfter() : wait);
+        return Optional.of(delivery.nextAttemptAt);
+    }
+
+    /**
+     * A permanent refusal (5xx to this message, or a message that cannot be written): FAILED with the
+     * reply, never retried; when the recipient itself was refused the subscriber is BOUNCED.
+     */
+    @Transactional
+    public void fail(OutgoingDigest digest, String reply, boolean bounce) {
+        Delivery delivery = find(digest);
+        delivery.attempts++;
+        close(delivery, Status.FAILED, truncate(reply));
+        if (bounce) {
+            bounce(Subscriber.findById(digest.subscriberId()), reply);
+        }
+    }
+
+    /** The connection was lost after the final dot: the relay may have the message, so it is never resent. */
+    @Transactional
+    public void outcomeUnknown(OutgoingDigest digest, String why) {
+        Delivery delivery = find(digest);
+        delivery.attempts++;
+        close(delivery, Status.OUTCOME_UNKNOWN, truncate(why));
+    }
+
+    /** When the earliest set-aside message is due, if any: the sender runs again then. */
+    @Transactional
+    public Optional<Instant> nextDeferredAttempt() {
+        return Optional.ofNullable(em.createQuery("select min(d.nextAttemptAt) from Delivery d"
+                + " where d.status = ?1 and d.nextAttemptAt is not null", Instant.class)
+                .setParameter(1, Status.PENDING).getSingleResult());
+    }
+
+    /** Only a subscriber still receiving issues bounces; one who left keeps their own choice. */
+    private void bounce(Subscriber subscriber, String reply) {
+        if (subscriber.status == Subscriber.Status.CONFIRMED) {
+            subscriber.status = Subscriber.Status.BOUNCED;
+            subscriber.bouncedAt = Instant.now();
+            subscriber.bounceReason = truncate(reply);
+            metrics.bounced();
+        }
     }
 
     /**
      * Gives a claimed row back (PENDING) when the mail server keeps failing: a later round retries it.
-     * The attempts are not touched here (only replies to the message count, see {@link #recordFailure}).
+     * The attempts are not touched here: the relay being down says nothing about the recipient.
      */
     @Transactional
     public void release(OutgoingDigest digest, String error) {

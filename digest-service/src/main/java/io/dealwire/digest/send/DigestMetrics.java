@@ -23,7 +23,9 @@ import org.jboss.logging.Logger;
  * Prometheus figures: {@code dealwire_digest_subscribers{state}} and
  * {@code dealwire_digest_deliveries_open} (refreshed periodically from the database),
  * {@code dealwire_digest_mails_sent_total}, {@code dealwire_digest_mails_failed_total{reason}},
- * {@code dealwire_digest_smtp_transient_failures_total},
+ * {@code dealwire_digest_smtp_transient_failures_total} (relay down), {@code dealwire_digest_mails_deferred_total}
+ * (refused softly, set aside), {@code dealwire_digest_mails_outcome_unknown_total} (lost after the final
+ * dot: alert on it), {@code dealwire_digest_bounces_total} (addresses made BOUNCED),
  * {@code dealwire_digest_editions_unapproved_at_cron_total} (a week held back for approval) and the {@code dealwire_digest_mail_send_seconds}
  * timer, whose rate is the send rate.
  */
@@ -43,6 +45,9 @@ public class DigestMetrics {
     private final AtomicLong openDeliveries = new AtomicLong();
     private Counter sent;
     private Counter transientFailures;
+    private Counter deferred;
+    private Counter outcomeUnknown;
+    private Counter bounces;
     private Counter unapproved;
     private Timer sendTimer;
 
@@ -56,6 +61,9 @@ public class DigestMetrics {
         registry.gauge("dealwire.digest.deliveries.open", openDeliveries);
         sent = registry.counter("dealwire.digest.mails.sent");
         transientFailures = registry.counter("dealwire.digest.smtp.transient.failures");
+        deferred = registry.counter("dealwire.digest.mails.deferred");
+        outcomeUnknown = registry.counter("dealwire.digest.mails.outcome.unknown");
+        bounces = registry.counter("dealwire.digest.bounces");
         unapproved = registry.counter("dealwire.digest.editions.unapproved.at.cron");
         sendTimer = registry.timer("dealwire.digest.mail.send");
     }
@@ -76,6 +84,18 @@ public class DigestMetrics {
 
     void transientFailure() {
         transientFailures.increment();
+    }
+
+    void deferred() {
+        deferred.increment();
+    }
+
+    void outcomeUnknown() {
+        outcomeUnknown.increment();
+    }
+
+    void bounced() {
+        bounces.increment();
     }
 
     @Scheduled(identity = "digest-metrics", every = "${dealwire.digest.metrics-refresh}",

@@ -5,9 +5,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +45,12 @@ public class DigestSender {
     IssueMails mails;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "digest-sender"));
+    /** Wakes the sender when the earliest message set aside after a soft refusal is due. */
+    private final ScheduledExecutorService retryTimer = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "digest-retry-timer"));
+    private ScheduledFuture<?> retry;
+    /** The last run paused for a relay that is down (written and read on the sender thread only). */
+    private boolean paused;
     private final ExecutorService lockChecker = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "digest-lock-check"));
     private final AtomicBoolean queued = new AtomicBoolean();
@@ -62,6 +72,19 @@ public class DigestSender {
         }
     }
 
+    /** Schedules a run for {@code due} (replacing a later one): a set-aside message is retried then. */
+    private synchronized void triggerAt(Instant due) {
+        if (stopping || (retry != null && !retry.isDone() && retry.getDelay(TimeUnit.MILLISECONDS)
+                <= Duration.between(Instant.now(), due).toMillis())) {
+            return;
+        }
+        if (retry != null) {
+            retry.cancel(false);
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), due).toMillis());
+        retry = retryTimer.schedule(this::trigger, delay, TimeUnit.MILLISECONDS);
+    }
+
     /** No run in progress or queued on this replica. */
     boolean isIdle() {
         return !running.get() && !queued.get();
@@ -81,6 +104,10 @@ public class DigestSender {
             } finally {
                 mails.forgetRun();
             }
+            if (!paused) {
+                // while the relay is down the periodic poll resumes, not a timer
+                ledger.nextDeferredAttempt().ifPresent(this::triggerAt);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -91,6 +118,7 @@ public class DigestSender {
 
     /** Sends until the ledger has nothing left to claim; false when the lock was lost on the way. */
     private boolean sendAll(SenderLock.Held held) throws InterruptedException {
+        paused = false;
         SendTimes times = new SendTimes();
         Optional<OutgoingDigest> next = times.ledger(ledger::claimNext);
         while (next.isPresent() && !stopping) {
@@ -106,6 +134,7 @@ public class DigestSender {
                 lockHeld = times.lock(check::join); // never leave the connection in use by the checker
             }
             if (result == MailDispatcher.Result.PAUSED) {
+                paused = true;
                 break;
             }
             if (!lockHeld) {
@@ -140,6 +169,7 @@ public class DigestSender {
     /** On shutdown, before any bean is destroyed: the run in progress must not outlive the mail relay. */
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        retryTimer.shutdownNow();
         worker.shutdown();
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             worker.shutdownNow();

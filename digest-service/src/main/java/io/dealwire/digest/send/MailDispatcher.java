@@ -8,19 +8,23 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Sends one claimed digest over SMTP, throttled, retrying transient failures with exponential
- * back-off, and records failures in the ledger (a success is recorded by the caller, in the same
- * commit as the next claim). Only a reply to this message counts as an attempt
- * ({@link SmtpFailure}): while the relay is unreachable the row is given back untouched and the run
- * pauses, so an outage never turns a subscriber FAILED.
+ * Sends one claimed digest over SMTP, throttled, and records in the ledger what the relay's answer
+ * means ({@link SmtpFailure}; a success is recorded by the caller, in the same commit as the next
+ * claim). Only a relay that is down is retried here, in line, a few times with back-off before the run
+ * pauses (the row given back untouched, no attempt counted: an outage never turns a subscriber
+ * FAILED). A soft refusal sets the row aside for a later run, a permanent one fails it (and bounces the
+ * address when the recipient was refused), and a connection lost after the final dot is recorded as an
+ * unknown outcome, never resent: none of them holds up the rest of the issue.
  */
 @ApplicationScoped
 public class MailDispatcher {
 
-    public enum Result { SENT, FAILED, PAUSED }
+    public enum Result { SENT, DEFERRED, FAILED, OUTCOME_UNKNOWN, PAUSED }
 
     private static final Logger LOG = Logger.getLogger(MailDispatcher.class);
 
@@ -48,36 +52,62 @@ public class MailDispatcher {
         Duration backoff = send.initialBackoff();
         for (int attempt = 1; ; attempt++) {
             rateLimiter.acquire();
-            SmtpFailure failure = null;
             long started = System.nanoTime();
+            SmtpFailure failure;
             try {
                 relay.send(toMail(digest));
-            } catch (RuntimeException e) {
-                failure = SmtpFailure.of(e);
-            }
-            if (failure == null) {
                 metrics.sent(System.nanoTime() - started);
                 // the caller records it (DigestSender), together with claiming the next message
                 return Result.SENT;
+            } catch (RuntimeException e) {
+                failure = SmtpFailure.of(e);
             }
-            if (failure.kind() != SmtpFailure.Kind.UNAVAILABLE
-                    && ledger.recordFailure(digest, failure.description(), failure.permanent())) {
-                LOG.warnf("Digest %s to subscriber %d FAILED: %s", digest.week(), digest.subscriberId(),
-                        failure.description());
-                metrics.failed(failure.permanent() ? "permanent" : "exhausted");
-                return Result.FAILED;
-            }
-            metrics.transientFailure();
-            if (attempt >= send.attemptsPerRound()) {
-                LOG.warnf("Mail server keeps failing (%s); pausing the send, it resumes on the next round",
-                        failure.description());
-                ledger.release(digest, failure.description());
-                return Result.PAUSED;
+            switch (failure.kind()) {
+                case SOFT -> {
+                    return softly(digest, failure);
+                }
+                case PERMANENT -> {
+                    ledger.fail(digest, failure.description(), failure.bounce());
+                    LOG.warnf("Digest %s to subscriber %d FAILED%s: %s", digest.week(), digest.subscriberId(),
+                            failure.bounce() ? " and the address BOUNCED" : "", failure.description());
+                    metrics.failed("permanent");
+                    return Result.FAILED;
+                }
+                case OUTCOME_UNKNOWN -> {
+                    ledger.outcomeUnknown(digest, failure.description());
+                    LOG.warnf("Digest %s to subscriber %d: %s; not resent", digest.week(), digest.subscriberId(),
+                            failure.description());
+                    metrics.outcomeUnknown();
+                    return Result.OUTCOME_UNKNOWN;
+                }
+                case RELAY_DOWN -> {
+                    metrics.transientFailure();
+                    if (attempt >= send.attemptsPerRound()) {
+                        LOG.warnf("Mail server keeps failing (%s); pausing the send, it resumes on the next round",
+                                failure.description());
+                        ledger.release(digest, failure.description());
+                        return Result.PAUSED;
+                    }
+                }
             }
             Thread.sleep(backoff.toMillis());
             backoff = backoff.multipliedBy(2).compareTo(send.maxBackoff()) > 0 ? send.maxBackoff()
                     : backoff.multipliedBy(2);
         }
+    }
+
+    private Result softly(OutgoingDigest digest, SmtpFailure failure) {
+        Optional<Instant> next = ledger.defer(digest, failure.description());
+        if (next.isEmpty()) {
+            LOG.warnf("Digest %s to subscriber %d FAILED after %d soft refusals: %s", digest.week(),
+                    digest.subscriberId(), config.digest().maxAttempts(), failure.description());
+            metrics.failed("exhausted");
+            return Result.FAILED;
+        }
+        LOG.infof("Digest %s to subscriber %d set aside until %s: %s", digest.week(), digest.subscriberId(),
+                next.get(), failure.description());
+        metrics.deferred();
+        return Result.DEFERRED;
     }
 
     static MailMessage toMail(OutgoingDigest digest) {

@@ -46,7 +46,7 @@ public class ConfirmationMail {
             try {
                 relay.send(mail);
             } catch (RuntimeException first) {
-                if (SmtpFailure.of(first).kind() != SmtpFailure.Kind.UNAVAILABLE) {
+                if (SmtpFailure.of(first).kind() != SmtpFailure.Kind.RELAY_DOWN) {
                     throw first;
                 }
                 LOG.infof("Confirmation mail got no answer (%s); trying once more", SmtpFailure.of(first).description());

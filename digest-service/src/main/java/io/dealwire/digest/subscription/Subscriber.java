@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 @Table(name = "subscriber")
 public class Subscriber extends PanacheEntityBase {
 
-    public enum Status { PENDING, CONFIRMED, UNSUBSCRIBED }
+    /** BOUNCED: the relay refused the address for good; no issue until they subscribe (and confirm) again. */
+    public enum Status { PENDING, CONFIRMED, UNSUBSCRIBED, BOUNCED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,6 +55,17 @@ public class Subscriber extends PanacheEntityBase {
 
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
+
+    @Column(name = "bounced_at")
+    public Instant bouncedAt;
+
+    /** The relay's reply that made the subscriber BOUNCED. */
+    @Column(name = "bounce_reason")
+    public String bounceReason;
+
+    /** Issues in a row whose mail failed softly until its attempts ran out (3 make the subscriber BOUNCED). */
+    @Column(name = "soft_failed_issues", nullable = false)
+    public int softFailedIssues;
 
     /** Put in every digest's unsubscribe link; minted once by the database (Flyway V3), never changed. */
     @Generated

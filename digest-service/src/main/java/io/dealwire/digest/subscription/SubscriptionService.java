@@ -98,6 +98,10 @@ public class SubscriptionService {
             subscriber.status = Subscriber.Status.CONFIRMED;
             subscriber.confirmedAt = now;
             subscriber.unsubscribedAt = null;
+            // a new double opt-in proves the mailbox again
+            subscriber.bouncedAt = null;
+            subscriber.bounceReason = null;
+            subscriber.softFailedIssues = 0;
             return subscriber;
         });
     }
@@ -114,11 +118,17 @@ public class SubscriptionService {
         });
     }
 
-    /** Undoes an unsubscribe from the same link: it proves the mailbox, so no new confirmation is needed. */
+    /**
+     * Undoes an unsubscribe from the same link: it proves the mailbox, so no new confirmation is needed.
+     * A BOUNCED address stays BOUNCED: only a new subscription, confirmed from the mailbox, lifts that.
+     */
     @Transactional
     public Optional<Subscriber> resubscribe(String rawToken) {
         Instant now = Instant.now();
         return unsubscribeTarget(rawToken, now).map(subscriber -> {
+            if (subscriber.status == Subscriber.Status.BOUNCED) {
+                return subscriber;
+            }
             subscriber.status = Subscriber.Status.CONFIRMED;
             subscriber.confirmedAt = now;
             subscriber.unsubscribedAt = null;

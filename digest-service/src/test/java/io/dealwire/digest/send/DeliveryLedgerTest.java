@@ -1,6 +1,7 @@
 package io.dealwire.digest.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.dealwire.digest.config.DigestConfig;
 import io.dealwire.digest.issue.Issue;
@@ -12,14 +13,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ledger's failure rule on PostgreSQL: a 5xx reply fails the row at once, a 4xx reply counts an
- * attempt and fails it only at {@code max-attempts}, releasing a row counts nothing. The rows belong
+ * The ledger's outcome rules on PostgreSQL: a 5xx reply fails the row at once, a 4xx reply counts an
+ * attempt and sets the row aside with a growing wait, failing it only at {@code max-attempts}; a lost
+ * final dot is an unknown outcome; releasing a row counts nothing. The rows belong
  * to an issue already marked SENT and published, so no sender run of another test picks them up.
  */
 @QuarkusTest
@@ -79,21 +84,29 @@ class DeliveryLedgerTest {
 
     @Test
     void shouldFailARowAtOnceOnAPermanentReply() {
-        assertThat(ledger.recordFailure(digest, "SMTP 550 no such user", true)).isTrue();
+        ledger.fail(digest, "SMTP 554 at END_OF_DATA: 5.6.0 rejected", false);
 
         assertThat(row().status).isEqualTo(Delivery.Status.FAILED);
         assertThat(row().attempts).isEqualTo(1);
-        assertThat(row().lastError).isEqualTo("SMTP 550 no such user");
+        assertThat(row().lastError).isEqualTo("SMTP 554 at END_OF_DATA: 5.6.0 rejected");
     }
 
     @Test
-    void shouldFailARowOnTransientRepliesOnlyWhenTheAttemptsAreUsedUp() {
-        int maxAttempts = config.digest().send().maxAttempts();
+    void shouldSetARowAsideOnSoftRepliesWithGrowingWaitsAndFailItOnlyWhenTheAttemptsAreUsedUp() {
+        int maxAttempts = config.digest().maxAttempts();
+        Duration previousWait = Duration.ZERO;
         for (int attempt = 1; attempt < maxAttempts; attempt++) {
-            assertThat(ledger.recordFailure(digest, "SMTP 451 try later", false)).isFalse();
-            assertThat(row().status).isEqualTo(Delivery.Status.SENDING);
+            Instant before = Instant.now();
+            Optional<Instant> next = ledger.defer(digest, "SMTP 452 at RCPT_TO: 4.2.2 mailbox full");
+            assertThat(next).isPresent();
+            assertThat(row().status).isEqualTo(Delivery.Status.PENDING);
+            // PostgreSQL keeps microseconds
+            assertThat(row().nextAttemptAt).isCloseTo(next.get(), within(1, ChronoUnit.MILLIS));
+            Duration wait = Duration.between(before, next.get());
+            assertThat(wait).isGreaterThan(previousWait);
+            previousWait = wait;
         }
-        assertThat(ledger.recordFailure(digest, "SMTP 451 try later", false)).isTrue();
+        assertThat(ledger.defer(digest, "SMTP 452 at RCPT_TO: 4.2.2 mailbox full")).isEmpty();
 
         assertThat(row().status).isEqualTo(Delivery.Status.FAILED);
         assertThat(row().attempts).isEqualTo(maxAttempts);
@@ -101,13 +114,21 @@ class DeliveryLedgerTest {
 
     @Test
     void shouldReleaseARowWithoutCountingAnAttempt() {
-        ledger.recordFailure(digest, "SMTP 451 try later", false);
+        ledger.defer(digest, "SMTP 451 at DATA: try later");
 
         ledger.release(digest, "mail server unavailable: ConnectException: Connection refused");
 
         assertThat(row().status).isEqualTo(Delivery.Status.PENDING);
         assertThat(row().attempts).isEqualTo(1);
         assertThat(row().lastError).isEqualTo("mail server unavailable: ConnectException: Connection refused");
+    }
+
+    @Test
+    void shouldRecordAMessageLostAfterItsFinalDotAsAnUnknownOutcome() {
+        ledger.outcomeUnknown(digest, "outcome unknown: no reply at END_OF_DATA");
+
+        assertThat(row().status).isEqualTo(Delivery.Status.OUTCOME_UNKNOWN);
+        assertThat(row().attempts).isEqualTo(1);
     }
 
     private Delivery row() {

@@ -72,7 +72,7 @@ class SmtpOutageTest {
         try {
             assertThat(DigestFlows.sendIssue(WEEK).statusCode()).isEqualTo(202);
             // one round more than it took the old rule to mark everyone FAILED
-            int rounds = config.digest().send().maxAttempts() / config.digest().send().attemptsPerRound() + 1;
+            int rounds = config.digest().maxAttempts() / config.digest().send().attemptsPerRound() + 1;
             for (int round = 1; round < rounds; round++) {
                 await().atMost(DigestFlows.PATIENCE).until(sender::isIdle);
                 sender.trigger(); // what the periodic poll does
