@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * RCPT TO), one softly once (452 4.2.2 at RCPT TO), one message at its end of data (554 5.6.0) and drops
  * the connection after one message's final dot: the 16 others are delivered in the same run, the
  * ledger and the metrics say what happened to each of the four, the soft one is delivered once the
- * relay takes it a little later, and the bounced address is in no later issue. Weeks 2026-W45 and W46.
+ * relay takes it a little later, and the bounced address is in no later issue. Weeks 2026-W45 and W47.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class SmtpOutcomesTest {
 
     private static final String WEEK = "2026-W45";
-    private static final String NEXT_WEEK = "2026-W46";
+    private static final String NEXT_WEEK = "2026-W47";
     private static final List<String> READERS = IntStream.rangeClosed(1, 20)
             .mapToObj(i -> "outcome-%02d@example.org".formatted(i)).toList();
     private static final String BOUNCING = READERS.get(2);
@@ -143,7 +143,7 @@ class SmtpOutcomesTest {
         smtp.accept(REJECTED);
         smtp.accept(DROPPED);
         DigestFlows.awaitApplied(DigestFlows.submit(kafka,
-                SeedDeals.deal("outcome-next-deal", "Next week's deal", Stage.UPSTREAM, LocalDate.of(2026, 11, 10))));
+                SeedDeals.deal("outcome-next-deal", "Next week's deal", Stage.UPSTREAM, LocalDate.of(2026, 11, 17))));
         assertThat(DigestFlows.sendIssue(NEXT_WEEK).statusCode()).isEqualTo(202);
         DigestFlows.awaitIssueSent(NEXT_WEEK);
         assertThat(rows(NEXT_WEEK)).doesNotContainKey(BOUNCING).containsKeys(MAILBOX_FULL, REJECTED, DROPPED);

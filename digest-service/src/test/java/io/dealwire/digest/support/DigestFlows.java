@@ -34,7 +34,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * withdraws every deal it publishes: 2025-W37 SeedWeekDigestTest, 2026-W10..W12
  * SubscriptionLifecycleTest, W14..W19 IssueRuleTest, W20..W21 CrashResumeTest, W22
  * SubscriberFilterTest, W23 and W25 SmtpOutageTest, W24 DeliveryLedgerTest, W30 DealConsumerTest (withdrawn),
- * W32..W39 EditionApiTest, W40..W43 DeskEditionTest (W43 sent); 2020-W01 AccessTest (sent empty: no deal is
+ * W32..W39 EditionApiTest, W40..W43 DeskEditionTest (W43 sent), W45 and W47 SmtpOutcomesTest (sent), W46 DealApplierTest (withdrawn); 2020-W01 AccessTest (sent empty: no deal is
  * reported that early).
  */
 public final class DigestFlows {
