@@ -131,6 +131,52 @@ class DeliveryLedgerTest {
         assertThat(row().attempts).isEqualTo(1);
     }
 
+    @Test
+    void shouldBounceAnAddressOnlyAfterThreeIssuesInARowFailedSoftly() {
+        setReaderStatus(Subscriber.Status.CONFIRMED);
+        try {
+            exhaustSoftly();
+            assertThat(reader().softFailedIssues).isEqualTo(1);
+            reopenRow();
+            ledger.markSent(digest); // a delivered issue ends the run of failed ones
+            assertThat(reader().softFailedIssues).isZero();
+
+            for (int issue = 1; issue <= 3; issue++) {
+                reopenRow();
+                exhaustSoftly();
+                assertThat(reader().softFailedIssues).isEqualTo(issue);
+                assertThat(reader().status)
+                        .isEqualTo(issue < 3 ? Subscriber.Status.CONFIRMED : Subscriber.Status.BOUNCED);
+            }
+            assertThat(reader().bounceReason).startsWith("3 issues in a row refused softly").contains("452");
+            assertThat(reader().bouncedAt).isNotNull();
+        } finally {
+            setReaderStatus(Subscriber.Status.UNSUBSCRIBED);
+        }
+    }
+
+    private void exhaustSoftly() {
+        for (int attempt = 1; attempt <= config.digest().maxAttempts(); attempt++) {
+            ledger.defer(digest, "SMTP 452 at RCPT_TO: 4.2.2 mailbox full");
+        }
+        assertThat(row().status).isEqualTo(Delivery.Status.FAILED);
+    }
+
+    /** The same row as the next issue's: claimed, no attempt yet. */
+    private void reopenRow() {
+        QuarkusTransaction.requiringNew().run(() -> Delivery.update("status = ?1, attempts = 0 where id.week = ?2",
+                Delivery.Status.SENDING, WEEK));
+    }
+
+    private void setReaderStatus(Subscriber.Status status) {
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1, softFailedIssues = 0,"
+                + " bouncedAt = null, bounceReason = null where email = ?2", status, DEFAULT_READER));
+    }
+
+    private static Subscriber reader() {
+        return QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(DEFAULT_READER).orElseThrow());
+    }
+
     private Delivery row() {
         return QuarkusTransaction.requiringNew().call(
                 () -> Delivery.<Delivery>findById(new Delivery.Key(WEEK, digest.subscriberId())));
