@@ -72,6 +72,10 @@ public class SmtpRelay {
         properties.setProperty("mail." + protocol + ".timeout", millis);
         properties.setProperty("mail." + protocol + ".writetimeout", millis);
         properties.put("mail." + protocol + ".executor.writetimeout", writeTimeouts);
+        if (!mailer.tls()) {
+            // Nagle off: see NoDelaySocketFactory (SMTPS keeps Angus' own TLS socket factory)
+            properties.put("mail." + protocol + ".socketFactory", new NoDelaySocketFactory());
+        }
         properties.setProperty("mail." + protocol + ".starttls.enable",
                 Boolean.toString(mailer.startTls() != StartTLSOptions.DISABLED));
         properties.setProperty("mail." + protocol + ".starttls.required",

@@ -49,7 +49,7 @@ public class SubscriptionPages {
 
         static native TemplateInstance unsubscribed(String token);
 
-        static native TemplateInstance resubscribed();
+        static native TemplateInstance resubscribed(boolean bounced);
 
         static native TemplateInstance invalidLink();
     }
@@ -151,7 +151,8 @@ public class SubscriptionPages {
     @Path("unsubscribe/{token}/resubscribe")
     @Operation(summary = "Undo an unsubscribe from the same link")
     public Response resubscribe(@PathParam("token") String token) {
-        return service.resubscribe(token).map(s -> Response.ok(Templates.resubscribed()).build())
+        return service.resubscribe(token)
+                .map(s -> Response.ok(Templates.resubscribed(s.status == Subscriber.Status.BOUNCED)).build())
                 .orElseGet(this::invalid);
     }
 

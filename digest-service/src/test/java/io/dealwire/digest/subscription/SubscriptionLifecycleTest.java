@@ -192,6 +192,38 @@ class SubscriptionLifecycleTest {
     }
 
     @Test
+    void shouldLiftABounceOnlyByANewSubscriptionConfirmedFromTheMailbox() {
+        String reader = "bounced-then-back@example.org";
+        DigestFlows.subscribeAndConfirm(greenMail, reader, Map.of());
+        String unsubscribeToken = QuarkusTransaction.requiringNew().call(
+                () -> Subscriber.findByEmail(reader).orElseThrow().unsubscribeToken);
+        // the relay refused the address for good (what SmtpOutcomesTest gets from a real exchange)
+        QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1, bouncedAt = ?2, bounceReason = ?3"
+                + " where email = ?4", Subscriber.Status.BOUNCED, Instant.now(), "SMTP 550 at RCPT_TO: 5.1.1 No such user",
+                reader));
+        try {
+            // the unsubscribe page's re-subscribe proves nothing about a mailbox that refuses mail
+            given().post("/unsubscribe/{token}/resubscribe", unsubscribeToken).then().statusCode(200)
+                    .body(containsString("refused"));
+            assertThat(DigestFlows.statusOf(reader)).isEqualTo(Subscriber.Status.BOUNCED);
+
+            given().contentType(ContentType.JSON).body(Map.of("email", reader))
+                    .post("/api/v1/subscriptions").then().statusCode(202);
+            MimeMessage confirmation = DigestFlows.awaitMails(greenMail, reader, 2).get(1);
+            given().post("/confirm/{token}", Mails.confirmToken(confirmation)).then().statusCode(200);
+
+            Subscriber back = QuarkusTransaction.requiringNew().call(() -> Subscriber.findByEmail(reader).orElseThrow());
+            assertThat(back.status).isEqualTo(Subscriber.Status.CONFIRMED);
+            assertThat(back.bouncedAt).isNull();
+            assertThat(back.bounceReason).isNull();
+        } finally {
+            // not a reader of other tests' issues
+            QuarkusTransaction.requiringNew().run(() -> Subscriber.update("status = ?1 where email = ?2",
+                    Subscriber.Status.UNSUBSCRIBED, reader));
+        }
+    }
+
+    @Test
     void shouldStillHonourAPerMailUnsubscribeLinkMailedBeforeTokensWereStable() {
         String email = "legacy-link@example.org";
         String raw = Tokens.newToken();
