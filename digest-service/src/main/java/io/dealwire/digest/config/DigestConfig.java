@@ -35,6 +35,13 @@ public interface DigestConfig {
         @WithDefault("UTC")
         ZoneId zone();
 
+        /**
+         * Mails in flight at once, each claimed (SENDING) in the ledger before it goes and on its own
+         * SMTP connection: a crash resends at most this many, and skips none. 1 sends one at a time.
+         */
+        @WithDefault("4")
+        int concurrency();
+
         /** Global SMTP rate of digest mails. */
         @WithDefault("20")
         double ratePerSecond();

@@ -66,30 +66,36 @@ public class DeliveryLedger {
     /** Soft failures make an address BOUNCED only after this many issues in a row. */
     static final int SOFT_FAILED_ISSUES_TO_BOUNCE = 3;
 
-    /**
-     * Claims the first open row, as a run starts; it is SENDING when this commits. A run only moves
-     * forward, so a row opened behind it (a week frozen meanwhile) waits for the next run, which every
-     * freeze triggers.
-     */
-    @Transactional
-    public Optional<OutgoingDigest> claimNext() {
-        return claimAfter("", 0);
-    }
+    /** A place in the ledger's (week, subscriber) order: where a run's claims have got to. */
+    public record Position(String week, long subscriberId) {
 
-    /** Claims the next open row after {@code previous}, whose outcome is already committed. */
-    @Transactional
-    public Optional<OutgoingDigest> claimAfter(OutgoingDigest previous) {
-        return claimAfter(previous.week(), previous.subscriberId());
+        /** Before every row: where a run starts. */
+        public static final Position START = new Position("", 0);
+
+        static Position of(OutgoingDigest digest) {
+            return new Position(digest.week(), digest.subscriberId());
+        }
     }
 
     /**
-     * Marks an accepted message SENT and claims the next in the same commit: one WAL flush per mail
-     * instead of two, and still exactly one SENDING row (the next one) when it commits.
+     * Claims the first open row after {@code cursor}; it is SENDING when this commits. A run only moves
+     * forward, so a row opened behind it (a week frozen meanwhile, a set-aside row coming due) waits
+     * for the next run, which every freeze and the retry timer trigger. A row left SENDING by a crash
+     * is open too: it is a message that was in flight and is sent again in its turn.
      */
     @Transactional
-    public Optional<OutgoingDigest> markSentAndClaimNext(OutgoingDigest sent) {
+    public Optional<OutgoingDigest> claimAfter(Position cursor) {
+        return claimAfter(cursor.week(), cursor.subscriberId());
+    }
+
+    /**
+     * Marks an accepted message SENT and claims the next row after {@code cursor} in the same commit:
+     * one WAL flush per mail instead of two, and never more SENDING rows than mails in flight.
+     */
+    @Transactional
+    public Optional<OutgoingDigest> markSentAndClaimAfter(OutgoingDigest sent, Position cursor) {
         markSent(sent);
-        return claimAfter(sent.week(), sent.subscriberId());
+        return claimAfter(cursor.week(), cursor.subscriberId());
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.dealwire.digest.send;
 
+import io.dealwire.digest.config.DigestConfig;
 import io.dealwire.digest.issue.IssueMails;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,9 +8,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executors;
@@ -18,11 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Works through the ledger one message at a time on a single thread: claim (SENDING, committed),
- * SMTP, then SENT and the next claim in one commit. A crash leaves exactly one SENDING row, which the
- * next run sends again: at most one duplicate per crash, never a skipped subscriber.
- * Runs are triggered after a freeze, at startup and by a periodic poll; the advisory lock keeps
- * replicas from sending concurrently.
+ * Runs the sends, one run at a time on the sender thread, each on {@code dealwire.digest.concurrency}
+ * lanes ({@link SendRun}): claim (SENDING, committed), SMTP, then SENT and the next claim in one
+ * commit. A crash leaves at most one SENDING row per lane, which the next run sends again: at most
+ * that many duplicates per crash, never a skipped subscriber. Runs are triggered after a freeze, at
+ * startup, by a periodic poll and when a set-aside message is due; the advisory lock keeps replicas
+ * from sending concurrently.
  */
 @ApplicationScoped
 public class DigestSender {
@@ -44,6 +51,9 @@ public class DigestSender {
     @Inject
     IssueMails mails;
 
+    @Inject
+    DigestConfig config;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "digest-sender"));
     /** Wakes the sender when the earliest message set aside after a soft refusal is due. */
     private final ScheduledExecutorService retryTimer = Executors.newSingleThreadScheduledExecutor(
@@ -53,6 +63,15 @@ public class DigestSender {
     private boolean paused;
     private final ExecutorService lockChecker = Executors.newSingleThreadExecutor(
             r -> new Thread(r, "digest-lock-check"));
+    /** The lanes of a run beyond the first (idle threads between runs). */
+    private final ExecutorService lanes = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable r) {
+            return new Thread(r, "digest-lane-" + count.incrementAndGet());
+        }
+    });
     private final AtomicBoolean queued = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
@@ -116,45 +135,43 @@ public class DigestSender {
         }
     }
 
-    /** Sends until the ledger has nothing left to claim; false when the lock was lost on the way. */
-    private boolean sendAll(SenderLock.Held held) throws InterruptedException {
+    /**
+     * Sends until the ledger has nothing left to claim, on {@code dealwire.digest.concurrency} lanes;
+     * false when the lock was lost on the way.
+     */
+    private boolean sendAll(SenderLock.Held held) throws Exception {
         paused = false;
-        SendTimes times = new SendTimes();
-        Optional<OutgoingDigest> next = times.ledger(ledger::claimNext);
-        while (next.isPresent() && !stopping) {
-            OutgoingDigest digest = next.get();
-            // The lock is checked while the mail is on its way, on the lock's own connection: the answer
-            // is needed only before the next claim, and its round trip is then off each message's time.
-            CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(held::stillHeld, lockChecker);
-            MailDispatcher.Result result;
-            boolean lockHeld;
-            try {
-                result = times.smtp(() -> dispatcher.deliver(digest));
-            } finally {
-                lockHeld = times.lock(check::join); // never leave the connection in use by the checker
-            }
-            if (result == MailDispatcher.Result.PAUSED) {
-                paused = true;
-                break;
-            }
-            if (!lockHeld) {
-                // SenderLock logged why (with the session's backend pid); the resume poll runs again
-                LOG.warnf("Stopping this send run: the sender lock (backend pid %d) is lost; the next run"
-                        + " (resume poll, startup or a freeze) sends the rest", held.pid());
-                if (result == MailDispatcher.Result.SENT) {
-                    ledger.markSent(digest);
+        SendRun run = new SendRun(ledger, dispatcher, held, lockChecker, () -> stopping);
+        int lanes = config.digest().concurrency();
+        try {
+            if (lanes <= 1) {
+                run.lane();
+            } else {
+                List<Future<?>> running = new ArrayList<>(lanes);
+                for (int i = 0; i < lanes; i++) {
+                    running.add(this.lanes.submit(() -> {
+                        run.lane();
+                        return null;
+                    }));
                 }
-                times.log(LOG);
-                return false;
+                Exception failure = null;
+                for (Future<?> lane : running) {
+                    try {
+                        lane.get();
+                    } catch (ExecutionException e) {
+                        failure = failure != null ? failure
+                                : e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
             }
-            // Outside the SMTP call on purpose: a database error here is not an SMTP failure (that would
-            // send the accepted mail again at once). It propagates, the row stays SENDING and the next
-            // run sends it once more: the one in-flight duplicate a crash may cost.
-            next = times.ledger(() -> result == MailDispatcher.Result.SENT ? ledger.markSentAndClaimNext(digest)
-                    : ledger.claimAfter(digest));
+        } finally {
+            run.log();
         }
-        times.log(LOG);
-        return true;
+        paused = run.end() == SendRun.End.PAUSED;
+        return run.end() != SendRun.End.LOCK_LOST;
     }
 
     private void finishIssues() {
@@ -174,6 +191,7 @@ public class DigestSender {
         if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
             worker.shutdownNow();
         }
+        lanes.shutdown();
         lockChecker.shutdown();
     }
 }

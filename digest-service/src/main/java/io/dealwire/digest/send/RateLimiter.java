@@ -1,6 +1,6 @@
 package io.dealwire.digest.send;
 
-/** Spaces calls at least 1/rate apart (one sender thread, so no burst allowance is needed). */
+/** Spaces calls at least 1/rate apart across every sending thread (no burst allowance). */
 final class RateLimiter {
 
     private final long intervalNanos;
@@ -13,12 +13,18 @@ final class RateLimiter {
         this.intervalNanos = (long) (1_000_000_000L / perSecond);
     }
 
-    synchronized void acquire() throws InterruptedException {
-        long now = System.nanoTime();
-        if (next > now) {
-            long wait = next - now;
+    void acquire() throws InterruptedException {
+        long slot;
+        long now;
+        synchronized (this) {
+            // reserve the next slot, then wait for it outside the lock so other threads reserve theirs
+            now = System.nanoTime();
+            slot = Math.max(now, next);
+            next = slot + intervalNanos;
+        }
+        long wait = slot - now;
+        if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
-        next = Math.max(now, next) + intervalNanos;
     }
 }

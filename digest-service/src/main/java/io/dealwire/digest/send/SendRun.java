@@ -1,0 +1,112 @@
+package io.dealwire.digest.send;
+
+import io.dealwire.digest.send.DeliveryLedger.Position;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One send run's lanes: each lane claims a row (SENDING, committed), sends it, records the outcome and
+ * claims the next in one commit, until the ledger has nothing open ahead of the run's cursor. Claims are
+ * taken one at a time in (week, subscriber) order through the shared cursor, so no row is claimed twice
+ * and at most one row per lane is SENDING at any commit: a crash resends at most that many mails.
+ * A lane that meets a relay that is down, a lost lock or a failure halts the others after their
+ * current mail.
+ */
+final class SendRun {
+
+    private static final Logger LOG = Logger.getLogger(SendRun.class);
+
+    enum End { DONE, PAUSED, LOCK_LOST }
+
+    private final DeliveryLedger ledger;
+    private final MailDispatcher dispatcher;
+    private final SenderLock.Held lock;
+    private final ExecutorService lockChecker;
+    private final BooleanSupplier stopping;
+    private final SendTimes times = new SendTimes();
+    private final Object claims = new Object();
+    private Position cursor = Position.START;
+    private volatile End end = End.DONE;
+    private volatile boolean halted;
+
+    SendRun(DeliveryLedger ledger, MailDispatcher dispatcher, SenderLock.Held lock, ExecutorService lockChecker,
+            BooleanSupplier stopping) {
+        this.ledger = ledger;
+        this.dispatcher = dispatcher;
+        this.lock = lock;
+        this.lockChecker = lockChecker;
+        this.stopping = stopping;
+    }
+
+    /** One lane: sends until nothing is left ahead of the cursor or the run is halted. */
+    void lane() throws InterruptedException {
+        try {
+            Optional<OutgoingDigest> next = claim(null);
+            while (next.isPresent()) {
+                OutgoingDigest digest = next.get();
+                // The lock is checked while the mail is on its way, on the lock's own connection (one
+                // checker thread for every lane): the answer is needed only before the next claim.
+                CompletableFuture<Boolean> check = CompletableFuture.supplyAsync(lock::stillHeld, lockChecker);
+                MailDispatcher.Result result;
+                boolean lockHeld;
+                try {
+                    result = times.smtp(() -> dispatcher.deliver(digest));
+                } finally {
+                    lockHeld = times.lock(check::join); // never leave the connection in use by the checker
+                }
+                if (result == MailDispatcher.Result.PAUSED) {
+                    halt(End.PAUSED);
+                    return;
+                }
+                if (!lockHeld) {
+                    LOG.warnf("Stopping this send run: the sender lock (backend pid %d) is lost; the next run"
+                            + " (resume poll, startup or a freeze) sends the rest", lock.pid());
+                    halt(End.LOCK_LOST);
+                }
+                // Outside the SMTP call on purpose: a database error here is not an SMTP failure (that
+                // would send the accepted mail again at once). It propagates, the row stays SENDING and
+                // the next run sends it once more: the in-flight duplicate a crash may cost.
+                next = claim(result == MailDispatcher.Result.SENT ? digest : null);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            halted = true;
+            throw e;
+        }
+    }
+
+    /** Records {@code sent} as SENT (if given) and claims the next row ahead of the cursor, unless halted. */
+    private Optional<OutgoingDigest> claim(OutgoingDigest sent) {
+        synchronized (claims) {
+            if (halted || stopping.getAsBoolean()) {
+                if (sent != null) {
+                    times.ledger(() -> {
+                        ledger.markSent(sent);
+                        return null;
+                    });
+                }
+                return Optional.empty();
+            }
+            Position from = cursor;
+            Optional<OutgoingDigest> next = times.ledger(() -> sent == null ? ledger.claimAfter(from)
+                    : ledger.markSentAndClaimAfter(sent, from));
+            next.ifPresent(claimed -> cursor = Position.of(claimed));
+            return next;
+        }
+    }
+
+    private void halt(End why) {
+        end = why;
+        halted = true;
+    }
+
+    End end() {
+        return end;
+    }
+
+    void log() {
+        times.log(LOG);
+    }
+}
