@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,6 +51,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final List<Socket> connections = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    private volatile long endOfDataDelayMillis;
 
     public ScriptedSmtpServer() {
         try {
@@ -90,6 +92,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** A message to {@code address} is read to its final dot, then the connection is closed without a reply. */
     public void dropAfterData(String address) {
         scripts.put(key(address), new DropAfterData());
+    }
+
+    /** Every reply to an end of data comes this much later: a slow relay, so that senders overlap. */
+    public void delayEndOfData(Duration delay) {
+        endOfDataDelayMillis = delay.toMillis();
     }
 
     /** Messages to {@code address} are accepted again. */
@@ -180,6 +187,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         reply(out, "354 End data with <CR><LF>.<CR><LF>");
                         String data = readData(in);
+                        if (endOfDataDelayMillis > 0) {
+                            try {
+                                Thread.sleep(endOfDataDelayMillis);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
                         Script script = recipients.stream().map(scripts::get).filter(s -> s != null)
                                 .findFirst().orElse(null);
                         if (script instanceof DropAfterData) {

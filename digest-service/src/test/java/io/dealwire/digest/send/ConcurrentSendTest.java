@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Four mails in flight (its own app start: the module's other tests send one at a time): an issue to
- * 200 readers gives each exactly one mail over at most four SMTP connections, and the rate limit
- * holds across the lanes, measured from the ledger's {@code sent_at} against the configured rate.
+ * 200 readers through a relay slower than the rate's interval gives each exactly one mail over two to
+ * four SMTP connections at once, and the rate limit holds across the lanes, measured from the
+ * ledger's {@code sent_at} against the configured rate.
  * Week 2026-W44.
  */
 @QuarkusTest
@@ -75,6 +76,8 @@ class ConcurrentSendTest {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
             relay.cut(); // no pooled connection to GreenMail survives
             relay.restore();
+            // a relay slower than the rate's interval (50 ms a mail, a slot every 10 ms): the lanes overlap
+            smtp.delayEndOfData(Duration.ofMillis(50));
             relay.divertTo(smtp.port());
             try {
                 assertThat(DigestFlows.sendIssue(WEEK).statusCode()).isEqualTo(202);
@@ -86,7 +89,7 @@ class ConcurrentSendTest {
             for (String reader : READERS) {
                 assertThat(smtp.receivedBy(reader)).as(reader).hasSize(1);
             }
-            // each lane its own connection, reused from mail to mail
+            // mails overlapped, each lane on its own connection, reused from mail to mail
             assertThat(smtp.sessions()).isBetween(2, LANES);
         }
         List<Instant> sent = QuarkusTransaction.requiringNew().call(() -> Delivery.<Delivery>list("id.week", WEEK))
