@@ -1,5 +1,6 @@
 package io.dealwire.digest.mail;
 
+import io.dealwire.contract.consume.RootCause;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,11 +41,7 @@ public record SmtpFailure(Kind kind, String description, boolean bounce) {
                 return new SmtpFailure(Kind.PERMANENT, "unsendable message: " + t.getMessage(), false);
             }
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return relayDown(root.getClass().getSimpleName() + ": " + root.getMessage());
+        return relayDown(RootCause.of(failure));
     }
 
     private static SmtpFailure of(SmtpExchangeException smtp) {
