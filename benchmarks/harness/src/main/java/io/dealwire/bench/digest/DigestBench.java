@@ -1,7 +1,6 @@
 package io.dealwire.bench.digest;
 
 import io.dealwire.bench.BenchSizes;
-import io.dealwire.bench.Footprint;
 import io.dealwire.bench.catalog.Backlog;
 import io.dealwire.bench.load.DealBodies;
 import io.dealwire.bench.report.Report;
@@ -9,11 +8,9 @@ import io.dealwire.bench.stack.BenchStack;
 import io.dealwire.bench.stack.JavaProcess;
 import io.dealwire.bench.stack.Profiler;
 import io.dealwire.bench.stack.ThreadDump;
-import io.dealwire.localstack.Service;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,10 +19,11 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The digest: mails per second to GreenMail for N confirmed subscribers, once with the rate limit far
- * above what can be sent (capacity) and once with a set rate (is it honoured within 5 %?); and the
- * time to compose (preview) an issue over many deals. Deals reach the digest the real way, as events
- * on a topic of their own; subscribers are inserted directly as confirmed (the double opt-in is not
- * what is measured).
+ * above what can be sent (capacity) and once with a set rate (is it honoured within 5 %?); the time
+ * to compose (preview) an issue over many deals; then the digest beside raw SMTP baselines into
+ * Postfix's smtp-sink at 1, 2, 4 and 8 mails in flight ({@link RawSmtpComparison}). Deals reach the
+ * digest the real way, as events on a topic of their own; subscribers are inserted directly as
+ * confirmed (the double opt-in is not what is measured).
  */
 public final class DigestBench {
 
@@ -56,63 +54,46 @@ public final class DigestBench {
         int deals = seed + sizes.composeDeals();
         report.note("digest: " + seed + " seed deals in " + SEND_WEEK + " (the issue sent), " + sizes.composeDeals()
                 + " deals in " + COMPOSE_WEEK + " (the issue previewed); " + sizes.subscribers()
-                + " confirmed subscribers inserted directly");
+                + " confirmed subscribers inserted directly; GreenMail runs at the default concurrency");
 
-        Sent capacity = sendRun("bench_digest_capacity", UNLIMITED_RATE, deals, true);
-        report.add(AREA, "mails/s, rate limit above capacity", capacity.perSecond(), "/s", "", Double.NaN,
-                "≥ 200/s");
+        DigestRun.Sent capacity;
+        PlainSmtpLoop.Issue issue;
+        try (DigestRun run = DigestRun.start(stack, report, "bench_digest_capacity", deals, sizes.subscribers(),
+                UNLIMITED_RATE, Map.of())) {
+            previewFigures(run.admin(), run.digest());
+            run.send();
+            profile(run.digest());
+            capacity = run.awaitSent(UNLIMITED_RATE);
+            DigestChecks.sampleInboxes(stack.smtp(), sizes.subscribers(), report);
+            issue = PlainSmtpLoop.Issue.parse(DigestChecks.rawMail(stack.smtp(), DigestDb.email(0)));
+        }
+        report.add(AREA, "mails/s into GreenMail, rate limit above capacity", capacity.perSecond(), "/s", "",
+                Double.NaN, "≥ 200/s");
         stack.smtp().purge();
+
         // the set rate must be below what can be sent, or the limit is never what holds the rate back
         double rate = Math.min(sizes.digestRate(), Math.floor(capacity.perSecond() * 0.6));
-        Sent limited = sendRun("bench_digest_limited", rate, deals, false);
-        report.add(AREA, String.format("mails/s at rate-per-second=%.0f", rate), limited.perSecond(),
-                "/s", "the set rate", rate, "within ±5 %");
-        stack.smtp().purge();
-    }
-
-    record Sent(int mails, double seconds) {
-
-        double perSecond() {
-            return (mails - 1) / seconds;
-        }
-    }
-
-    private Sent sendRun(String database, double rate, int deals, boolean firstRun) throws Exception {
-        stack.postgres().createDatabase(database);
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("mp.messaging.incoming.deals.topic", DEALS_TOPIC);
-        config.put("mp.messaging.incoming.deals.group.id", "bench-" + database);
-        config.put("dealwire.digest.rate-per-second", Double.toString(rate));
-        JavaProcess digest = Footprint.ready(stack.startService(Service.DIGEST, database, config), report);
-        try (DigestDb db = new DigestDb(stack.postgres(), database)) {
-            db.awaitDeals(deals, digest, Duration.ofMinutes(10));
-            db.insertConfirmedSubscribers(sizes.subscribers());
-            DigestAdmin admin = new DigestAdmin(digest.baseUri());
-            if (firstRun) {
-                previewFigures(admin, digest);
-            }
-            HttpResponse<String> send = admin.send(SEND_WEEK);
-            if (send.statusCode() != 202) {
-                throw new IllegalStateException("send answered " + send.statusCode() + ": " + send.body());
-            }
-            if (firstRun) {
-                // where a send spends its time: the digest and the SMTP server, 20 s into it
-                Thread.sleep(SAMPLE_AFTER.toMillis());
-                Path results = stack.home().resolve("benchmarks/harness/target/results");
-                long now = System.currentTimeMillis();
-                ThreadDump.save(digest.pid(), results.resolve("digest-sending-" + now + ".threads"));
-                ThreadDump.save(stack.smtp().process().pid(), results.resolve("greenmail-receiving-" + now + ".threads"));
-                Profiler.record(digest.pid(), Duration.ofSeconds(10), results, "digest-sending-" + now);
-            }
-            DigestDb.Deliveries done = db.awaitDeliveries(SEND_WEEK, sizes.subscribers(), digest,
-                    Duration.ofSeconds((long) (sizes.subscribers() / Math.min(rate, 50)) + 300));
-            report.note(String.format("digest %s: %d SENT, %d other, first to last %.1f s; RSS %d MiB", database,
-                    done.sent(), done.other(), done.seconds(), digest.rssKib() / 1024));
+        try (DigestRun run = DigestRun.start(stack, report, "bench_digest_limited", deals, sizes.subscribers(), rate,
+                Map.of())) {
+            run.send();
+            DigestRun.Sent limited = run.awaitSent(rate);
             DigestChecks.sampleInboxes(stack.smtp(), sizes.subscribers(), report);
-            return new Sent(done.sent(), done.seconds());
-        } finally {
-            stack.stop(digest);
+            report.add(AREA, String.format("mails/s at rate-per-second=%.0f", rate), limited.perSecond(),
+                    "/s", "the set rate", rate, "within ±5 %");
         }
+        stack.smtp().purge();
+
+        new RawSmtpComparison(stack, sizes, report, deals).run(issue);
+    }
+
+    /** Where a send spends its time: the digest and the SMTP server, 20 s into it. */
+    private void profile(JavaProcess digest) throws Exception {
+        Thread.sleep(SAMPLE_AFTER.toMillis());
+        Path results = stack.home().resolve("benchmarks/harness/target/results");
+        long now = System.currentTimeMillis();
+        ThreadDump.save(digest.pid(), results.resolve("digest-sending-" + now + ".threads"));
+        ThreadDump.save(stack.smtp().process().pid(), results.resolve("greenmail-receiving-" + now + ".threads"));
+        Profiler.record(digest.pid(), Duration.ofSeconds(10), results, "digest-sending-" + now);
     }
 
     private void previewFigures(DigestAdmin admin, JavaProcess digest) throws Exception {

@@ -29,4 +29,13 @@ final class DigestChecks {
         report.note("GreenMail: " + (SAMPLE - wrong) + " of " + SAMPLE
                 + " sampled subscribers have exactly one mail");
     }
+
+    /** One mail as GreenMail received it, headers and encoded body (its REST API's "mimeMessage"). */
+    static String rawMail(SmtpSink smtp, String email) throws Exception {
+        JsonNode messages = new ObjectMapper().readTree(smtp.inboxJson(email));
+        if (messages.isEmpty() || !messages.get(0).hasNonNull("mimeMessage")) {
+            throw new IllegalStateException("no raw mail for " + email + " in GreenMail: " + messages);
+        }
+        return messages.get(0).get("mimeMessage").asText();
+    }
 }
