@@ -41,16 +41,21 @@ public class DeliveryLedger {
     DigestMetrics metrics;
 
     /**
-     * The next open row after a position in (week, subscriber) order, with its subscriber, in one
-     * query served by the partial index {@code delivery_open} (hence the status literals: a bound
-     * parameter would not match the index predicate). A row left SENDING by a crash is open too: it is
-     * the message that was in flight and is sent again in its turn.
+     * The open rows after a position in (week, subscriber) order, served by the partial index
+     * {@code delivery_open} (hence the status literals: a bound parameter would not match the index
+     * predicate). A row left SENDING by a crash is open too: it is the message that was in flight and
+     * is sent again in its turn.
      */
-    private static final String NEXT_OPEN = "SELECT d.week, d.subscriber_id, d.message_id, s.email, s.status,"
-            + " s.stages, s.countries, s.unsubscribe_token FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id"
+    private static final String OPEN_AFTER = "SELECT d.week, d.subscriber_id FROM delivery d"
             + " WHERE d.status IN ('PENDING', 'SENDING') AND (d.week, d.subscriber_id) > (?1, ?2)"
             + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?3)"
-            + " ORDER BY d.week, d.subscriber_id LIMIT 1";
+            + " ORDER BY d.week, d.subscriber_id LIMIT ?4";
+
+    /** One row, if it is still open, with its subscriber. */
+    private static final String OPEN_ROW = "SELECT d.message_id, s.email, s.status, s.stages, s.countries,"
+            + " s.unsubscribe_token FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id"
+            + " WHERE d.week = ?1 AND d.subscriber_id = ?2 AND d.status IN ('PENDING', 'SENDING')"
+            + " AND (d.next_attempt_at IS NULL OR d.next_attempt_at <= ?3)";
 
     private static final String SET_STATUS = "UPDATE delivery SET status = ?1, last_error = ?2, updated_at = ?3"
             + " WHERE week = ?4 AND subscriber_id = ?5";
@@ -71,31 +76,40 @@ public class DeliveryLedger {
 
         /** Before every row: where a run starts. */
         public static final Position START = new Position("", 0);
-
-        static Position of(OutgoingDigest digest) {
-            return new Position(digest.week(), digest.subscriberId());
-        }
     }
 
     /**
-     * Claims the first open row after {@code cursor}; it is SENDING when this commits. A run only moves
-     * forward, so a row opened behind it (a week frozen meanwhile, a set-aside row coming due) waits
-     * for the next run, which every freeze and the retry timer trigger. A row left SENDING by a crash
-     * is open too: it is a message that was in flight and is sent again in its turn.
+     * Up to {@code limit} open rows after {@code cursor}, in order, read without claiming them: a send
+     * run's next claims. A run only moves forward, so a row opened behind it (a week frozen meanwhile,
+     * a set-aside row coming due) waits for the next run, which every freeze and the retry timer trigger.
      */
     @Transactional
-    public Optional<OutgoingDigest> claimAfter(Position cursor) {
-        return claimAfter(cursor.week(), cursor.subscriberId());
+    public List<Position> openAfter(Position cursor, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(OPEN_AFTER).setParameter(1, cursor.week())
+                .setParameter(2, cursor.subscriberId()).setParameter(3, Instant.now()).setParameter(4, limit)
+                .getResultList();
+        return rows.stream().map(row -> new Position((String) row[0], ((Number) row[1]).longValue())).toList();
     }
 
     /**
-     * Marks an accepted message SENT and claims the next row after {@code cursor} in the same commit:
-     * one WAL flush per mail instead of two, and never more SENDING rows than mails in flight.
+     * Claims the row at {@code position}: SENDING when this commits, with the mail it gets. Empty when
+     * the row was closed since it was read, or is closed now as SKIPPED (the subscriber left or
+     * bounced, or no deal matches their filters any more).
      */
     @Transactional
-    public Optional<OutgoingDigest> markSentAndClaimAfter(OutgoingDigest sent, Position cursor) {
+    public Optional<OutgoingDigest> claim(Position position) {
+        return claimRow(position);
+    }
+
+    /**
+     * Marks an accepted message SENT and claims the row at {@code position} in the same commit: one
+     * WAL flush per mail instead of two, and never more SENDING rows than mails in flight.
+     */
+    @Transactional
+    public Optional<OutgoingDigest> markSentAndClaim(OutgoingDigest sent, Position position) {
         markSent(sent);
-        return claimAfter(cursor.week(), cursor.subscriberId());
+        return claimRow(position);
     }
 
     @Transactional
@@ -105,34 +119,31 @@ public class DeliveryLedger {
         em.createNativeQuery(CLEAR_SOFT_FAILURES).setParameter(1, digest.subscriberId()).executeUpdate();
     }
 
-    private Optional<OutgoingDigest> claimAfter(String week, long subscriberId) {
-        while (true) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(NEXT_OPEN).setParameter(1, week)
-                    .setParameter(2, subscriberId).setParameter(3, Instant.now()).getResultList();
-            if (rows.isEmpty()) {
-                return Optional.empty();
-            }
-            Object[] row = rows.get(0);
-            week = (String) row[0];
-            subscriberId = ((Number) row[1]).longValue();
-            if (!Subscriber.Status.CONFIRMED.name().equals(row[4])) {
-                setStatus(week, subscriberId, Status.SKIPPED, Subscriber.Status.BOUNCED.name().equals(row[4])
-                        ? "the address bounced before the mail was sent" : "unsubscribed before the mail was sent");
-                continue;
-            }
-            Optional<IssueMails.Mail> mail = mails.forSubscriber(week,
-                    Subscriber.filterOf((String) row[5], (String) row[6]), (String) row[7]);
-            if (mail.isEmpty()) {
-                setStatus(week, subscriberId, Status.SKIPPED,
-                        "no deal of the issue matches the subscriber's filters any more");
-                continue;
-            }
-            setStatus(week, subscriberId, Status.SENDING, null);
-            IssueMails.Mail m = mail.get();
-            return Optional.of(new OutgoingDigest(week, subscriberId, (String) row[3], (String) row[2], m.subject(),
-                    m.html(), m.text(), m.unsubscribeUrl()));
+    private Optional<OutgoingDigest> claimRow(Position position) {
+        String week = position.week();
+        long subscriberId = position.subscriberId();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(OPEN_ROW).setParameter(1, week).setParameter(2, subscriberId)
+                .setParameter(3, Instant.now()).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
+        Object[] row = rows.get(0);
+        if (!Subscriber.Status.CONFIRMED.name().equals(row[2])) {
+            setStatus(week, subscriberId, Status.SKIPPED, Subscriber.Status.BOUNCED.name().equals(row[2])
+                    ? "the address bounced before the mail was sent" : "unsubscribed before the mail was sent");
+            return Optional.empty();
+        }
+        Optional<IssueMails.Mail> mail = mails.forSubscriber(week,
+                Subscriber.filterOf((String) row[3], (String) row[4]), (String) row[5]);
+        if (mail.isEmpty()) {
+            setStatus(week, subscriberId, Status.SKIPPED, "no deal of the issue matches the subscriber's filters any more");
+            return Optional.empty();
+        }
+        setStatus(week, subscriberId, Status.SENDING, null);
+        IssueMails.Mail m = mail.get();
+        return Optional.of(new OutgoingDigest(week, subscriberId, (String) row[1], (String) row[0], m.subject(),
+                m.html(), m.text(), m.unsubscribeUrl()));
     }
 
     private void setStatus(String week, long subscriberId, Status status, String error) {

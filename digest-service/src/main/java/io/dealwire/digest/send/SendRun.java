@@ -1,6 +1,9 @@
 package io.dealwire.digest.send;
 
 import io.dealwire.digest.send.DeliveryLedger.Position;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -9,15 +12,18 @@ import org.jboss.logging.Logger;
 
 /**
  * One send run's lanes: each lane claims a row (SENDING, committed), sends it, records the outcome and
- * claims the next in one commit, until the ledger has nothing open ahead of the run's cursor. Claims are
- * taken one at a time in (week, subscriber) order through the shared cursor, so no row is claimed twice
- * and at most one row per lane is SENDING at any commit: a crash resends at most that many mails.
+ * claims the next in one commit, until the ledger has nothing open ahead of the run's cursor. Rows are
+ * handed out one at a time in (week, subscriber) order from the shared cursor, so no row is claimed
+ * twice and at most one row per lane is SENDING at any commit: a crash resends at most that many mails.
  * A lane that meets a relay that is down, a lost lock or a failure halts the others after their
  * current mail.
  */
 final class SendRun {
 
     private static final Logger LOG = Logger.getLogger(SendRun.class);
+
+    /** Positions read ahead at a time: one query per page instead of one per mail. */
+    static final int PAGE = 64;
 
     enum End { DONE, PAUSED, LOCK_LOST }
 
@@ -28,6 +34,7 @@ final class SendRun {
     private final BooleanSupplier stopping;
     private final SendTimes times = new SendTimes();
     private final Object claims = new Object();
+    private final Deque<Position> ahead = new ArrayDeque<>();
     private Position cursor = Position.START;
     private volatile End end = End.DONE;
     private volatile boolean halted;
@@ -77,23 +84,50 @@ final class SendRun {
         }
     }
 
-    /** Records {@code sent} as SENT (if given) and claims the next row ahead of the cursor, unless halted. */
+    /**
+     * Records {@code sent} as SENT (if given) and claims the next row ahead of the cursor, unless halted.
+     * Only taking a position is serialized; the claim's transaction runs in the lane, beside the
+     * other lanes' (PostgreSQL flushes concurrent commits together).
+     */
     private Optional<OutgoingDigest> claim(OutgoingDigest sent) {
-        synchronized (claims) {
-            if (halted || stopping.getAsBoolean()) {
-                if (sent != null) {
+        OutgoingDigest unrecorded = sent;
+        while (true) {
+            Optional<Position> position = nextPosition();
+            if (position.isEmpty()) {
+                if (unrecorded != null) {
+                    OutgoingDigest accepted = unrecorded;
                     times.ledger(() -> {
-                        ledger.markSent(sent);
+                        ledger.markSent(accepted);
                         return null;
                     });
                 }
                 return Optional.empty();
             }
-            Position from = cursor;
-            Optional<OutgoingDigest> next = times.ledger(() -> sent == null ? ledger.claimAfter(from)
-                    : ledger.markSentAndClaimAfter(sent, from));
-            next.ifPresent(claimed -> cursor = Position.of(claimed));
-            return next;
+            OutgoingDigest accepted = unrecorded;
+            Optional<OutgoingDigest> next = times.ledger(() -> accepted == null ? ledger.claim(position.get())
+                    : ledger.markSentAndClaim(accepted, position.get()));
+            unrecorded = null;
+            if (next.isPresent()) {
+                return next;
+            }
+        }
+    }
+
+    /** The next position ahead of the run's cursor, read from the ledger a page at a time; empty when halted. */
+    private Optional<Position> nextPosition() {
+        synchronized (claims) {
+            if (halted || stopping.getAsBoolean()) {
+                return Optional.empty();
+            }
+            if (ahead.isEmpty()) {
+                List<Position> page = times.ledger(() -> ledger.openAfter(cursor, PAGE));
+                if (page.isEmpty()) {
+                    return Optional.empty();
+                }
+                ahead.addAll(page);
+                cursor = page.get(page.size() - 1);
+            }
+            return Optional.of(ahead.removeFirst());
         }
     }
 

@@ -35,14 +35,14 @@ public class CrashingLedger extends DeliveryLedger {
     }
 
     @Override
-    public Optional<OutgoingDigest> markSentAndClaimAfter(OutgoingDigest sent, Position cursor) {
+    public Optional<OutgoingDigest> markSentAndClaim(OutgoingDigest sent, Position position) {
         Point kill = due();
         if (kill == Point.BEFORE_SENT_COMMIT) {
             throw new SimulatedKill();
         }
         // not @Transactional here: the commit must be over before the kill
         Optional<OutgoingDigest> next = QuarkusTransaction.requiringNew().call(
-                () -> super.markSentAndClaimAfter(sent, cursor));
+                () -> super.markSentAndClaim(sent, position));
         if (kill == Point.AFTER_SENT_COMMIT) {
             throw new SimulatedKill();
         }
