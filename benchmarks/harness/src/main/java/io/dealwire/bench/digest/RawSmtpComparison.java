@@ -63,30 +63,48 @@ final class RawSmtpComparison {
             for (int inFlight : IN_FLIGHT) {
                 double source = mails / postfix.source(port, mails, issue.bytes(), inFlight);
                 report.add(AREA, "smtp-source → smtp-sink, " + inFlight + " sessions", source, "/s");
+                CpuShares.Snapshot before = cpu(sink, null);
                 double plain = loop.send(port, mails, inFlight);
+                report.note("plain client loop, " + inFlight + " connections: "
+                        + cpu(sink, null).perUnitSince(before, mails, "mail"));
                 report.add(AREA, "plain client loop → smtp-sink, " + inFlight + " connections", plain, "/s",
                         "smtp-source", source, "");
-                DigestRun.Sent digest = digest(port, inFlight, null);
+                DigestRun.Sent digest = digest(port, inFlight, sink, false);
                 report.add(AREA, "digest → smtp-sink, concurrency " + inFlight, digest.perSecond(), "/s",
                         "plain client loop", plain, inFlight == DEFAULT_CONCURRENCY ? "≥ 400/s and ≥ 0.7×" : "");
             }
             // once more at the default, observed: the recording slows the run it watches, so it has its own
-            digest(port, DEFAULT_CONCURRENCY, sink);
+            digest(port, DEFAULT_CONCURRENCY, sink, true);
         }
     }
 
-    /** @param observed the sink to sample beside the digest, or null for a run that is only timed */
-    private DigestRun.Sent digest(int port, int concurrency, ManagedProcess observed) throws Exception {
-        String database = "bench_digest_sink_" + concurrency + (observed == null ? "" : "_observed");
+    /** @param observed whether to sample CPU shares and profile the digest during the send */
+    private DigestRun.Sent digest(int port, int concurrency, ManagedProcess sink, boolean observed) throws Exception {
+        String database = "bench_digest_sink_" + concurrency + (observed ? "_observed" : "");
         try (DigestRun run = DigestRun.start(stack, report, database, deals, sizes.subscribers(), UNLIMITED_RATE,
                 Map.of("quarkus.mailer.port", Integer.toString(port),
                         "dealwire.digest.concurrency", Integer.toString(concurrency)))) {
+            CpuShares.Snapshot before = cpu(sink, run.digest().pid());
             run.send();
-            if (observed != null) {
-                explain(run, observed);
+            if (observed) {
+                explain(run, sink);
             }
-            return run.awaitSent(UNLIMITED_RATE);
+            DigestRun.Sent sent = run.awaitSent(UNLIMITED_RATE);
+            report.note("digest, concurrency " + concurrency + ": "
+                    + cpu(sink, run.digest().pid()).perUnitSince(before, sent.mails(), "mail"));
+            return sent;
         }
+    }
+
+    /** CPU ticks of every process a send involves (the digest's when there is one). */
+    private CpuShares.Snapshot cpu(ManagedProcess sink, Long digest) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (digest != null) {
+            pids.put("digest", digest);
+        }
+        pids.put("smtp-sink", sink.pid());
+        pids.put("harness", ProcessHandle.current().pid());
+        return CpuShares.Snapshot.take(pids, Map.of("postgres", stack.postgres().postmasterPid()));
     }
 
     /** CPU per process over a window of the send, then a profile of the digest. */

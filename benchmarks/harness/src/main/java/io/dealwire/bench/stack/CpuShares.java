@@ -24,26 +24,41 @@ public final class CpuShares {
      */
     public static String measure(Map<String, Long> pids, Map<String, Long> trees, Duration window)
             throws InterruptedException {
-        Map<String, Map<Long, Long>> before = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> before.put(name, Map.of(pid, ProcStatus.cpuTicks(pid))));
-        trees.forEach((name, root) -> before.put(name, treeTicks(root)));
+        Snapshot before = Snapshot.take(pids, trees);
         long[] machineBefore = ProcStatus.machineTicks();
         long start = System.nanoTime();
         Thread.sleep(window.toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] machineAfter = ProcStatus.machineTicks();
-        Map<String, Map<Long, Long>> after = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> after.put(name, Map.of(pid, ProcStatus.cpuTicks(pid))));
-        trees.forEach((name, root) -> after.put(name, treeTicks(root)));
-        String each = after.entrySet().stream()
+        Snapshot after = Snapshot.take(pids, trees);
+        String each = after.ticks().entrySet().stream()
                 .map(e -> String.format("%s %.2f", e.getKey(),
-                        delta(before.get(e.getKey()), e.getValue()) / TICKS_PER_SECOND / seconds))
+                        delta(before.ticks().get(e.getKey()), e.getValue()) / TICKS_PER_SECOND / seconds))
                 .collect(Collectors.joining(", "));
         double busy = machineAfter[0] - machineBefore[0];
         double total = machineAfter[1] - machineBefore[1];
         int cores = Runtime.getRuntime().availableProcessors();
         return String.format("CPU over %.0f s (cores): %s; whole machine %.2f of %d busy", seconds, each,
                 total > 0 ? busy / total * cores : -1, cores);
+    }
+
+    /** CPU ticks of named processes (a tree: with its descendants) at one moment. */
+    public record Snapshot(Map<String, Map<Long, Long>> ticks) {
+
+        public static Snapshot take(Map<String, Long> pids, Map<String, Long> trees) {
+            Map<String, Map<Long, Long>> ticks = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> ticks.put(name, Map.of(pid, ProcStatus.cpuTicks(pid))));
+            trees.forEach((name, root) -> ticks.put(name, treeTicks(root)));
+            return new Snapshot(ticks);
+        }
+
+        /** E.g. "CPU per mail (ms): digest 2.10, smtp-sink 0.12": each process's CPU since this, per unit of work. */
+        public String perUnitSince(Snapshot earlier, long units, String unit) {
+            return "CPU per " + unit + " (ms): " + ticks.entrySet().stream()
+                    .map(e -> String.format("%s %.2f", e.getKey(),
+                            delta(earlier.ticks().get(e.getKey()), e.getValue()) * 1000 / TICKS_PER_SECOND / units))
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     private static Map<Long, Long> treeTicks(long root) {
