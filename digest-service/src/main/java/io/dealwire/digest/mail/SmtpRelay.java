@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
  * The one way mail leaves the digest: Angus Mail's SMTP transport, with every connect, read and write
@@ -63,8 +64,19 @@ public class SmtpRelay {
     private record Idle(StagedTransport transport, long since) {
     }
 
+    /**
+     * Jakarta Mail looks its {@code StreamProvider} up again for every body part, multipart and
+     * encoded word, and without this property each lookup is a ServiceLoader scan of the class path
+     * (in Quarkus' class loader: jar entries opened and parsed). Measured on 6 Dec 2026 with the
+     * digest benchmark into smtp-sink: most of the digest's CPU per mail, see docs/benchmarks.md.
+     */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     @PostConstruct
     void start() {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, MailStreamProvider.class.getName());
+        }
         String protocol = protocol();
         String millis = Long.toString(timeout.toMillis());
         Properties properties = new Properties();

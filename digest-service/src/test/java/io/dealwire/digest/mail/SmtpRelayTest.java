@@ -7,10 +7,12 @@ import io.dealwire.digest.config.DigestConfig;
 import io.dealwire.testsupport.ScriptedSmtpServer;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
+import jakarta.mail.util.StreamProvider;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +29,12 @@ class SmtpRelayTest {
     void stop() {
         relay.stop();
         smtp.close();
+    }
+
+    @Test
+    void shouldNameTheStreamProviderSoJakartaMailStopsScanningTheClassPathForIt() {
+        assertThat(System.getProperty(SmtpRelay.STREAM_PROVIDER)).isEqualTo(MailStreamProvider.class.getName());
+        assertThat(StreamProvider.provider()).isInstanceOf(MailStreamProvider.class);
     }
 
     @Test

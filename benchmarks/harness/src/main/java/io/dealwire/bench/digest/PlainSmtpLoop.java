@@ -47,6 +47,8 @@ final class PlainSmtpLoop {
 
     PlainSmtpLoop(Issue issue) {
         this.issue = issue;
+        // configured as the digest's SmtpRelay configures it: no class-path scan per body part
+        System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     }
 
     /** Sends {@code mails} mails over {@code connections} connections; mails per second, first connect to last. */
