@@ -8,6 +8,7 @@ import io.dealwire.bench.stack.PostfixTools;
 import io.dealwire.bench.stack.Profiler;
 import io.dealwire.localstack.FreePorts;
 import io.dealwire.localstack.ManagedProcess;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ final class RawSmtpComparison {
         PostfixTools postfix;
         try {
             postfix = PostfixTools.unpack(stack.home().resolve("benchmarks/harness/target/postfix"));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             report.note("raw SMTP baselines skipped, Postfix's tools could not be unpacked: " + e.getMessage());
             return;
         }
