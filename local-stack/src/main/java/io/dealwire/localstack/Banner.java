@@ -31,6 +31,9 @@ final class Banner {
         out.println();
         out.println("=== Demo delivered ===");
         out.println("  Subject       " + result.digest().getSubject());
+        out.println("  Open it       " + result.saved().html() + "  (the HTML part, in a browser)");
+        out.println("                " + result.saved().eml() + "  (the mail as received, in a mail client)");
+        out.println("                " + result.saved().text() + "  (the text part)");
         out.println("  Read it       " + result.mailbox() + "  (raw MIME as JSON, from the mail catcher)");
         out.println("  Web archive   " + result.archive());
         out.println("  Editor's desk " + result.desk() + "  (sign in with the DEVELOPMENT editor key "

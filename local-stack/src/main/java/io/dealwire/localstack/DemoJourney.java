@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
 public final class DemoJourney {
 
     /** What the demo delivered. */
-    public record Result(MimeMessage digest, URI archive, URI mailbox, URI desk) {
+    public record Result(MimeMessage digest, SavedIssue saved, URI archive, URI mailbox, URI desk) {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -32,13 +33,16 @@ public final class DemoJourney {
     private final Urls urls;
     private final MailCatcher mail;
     private final LogSink sink;
+    private final Path saveTo;
     private final Http http = new Http();
     private final ObjectMapper json = new ObjectMapper();
 
-    public DemoJourney(Urls urls, MailCatcher mail, LogSink sink) {
+    /** @param saveTo where the delivered issue is saved as .eml, .html and .txt */
+    public DemoJourney(Urls urls, MailCatcher mail, LogSink sink, Path saveTo) {
         this.urls = urls;
         this.mail = mail;
         this.sink = sink;
+        this.saveTo = saveTo;
     }
 
     public Result run() throws Exception {
@@ -53,7 +57,8 @@ public final class DemoJourney {
         MimeMessage digest = Waiting.until("the " + DemoData.WEEK + " issue in the demo mailbox", WAIT,
                 () -> digestMail());
         say("delivered: \"" + digest.getSubject() + "\"");
-        return new Result(digest, urls.issue(DemoData.WEEK), mail.inbox(DemoData.SUBSCRIBER_EMAIL), urls.desk());
+        SavedIssue saved = SavedIssue.save(digest, saveTo, DemoData.WEEK);
+        return new Result(digest, saved, urls.issue(DemoData.WEEK), mail.inbox(DemoData.SUBSCRIBER_EMAIL), urls.desk());
     }
 
     private void subscribe() throws Exception {

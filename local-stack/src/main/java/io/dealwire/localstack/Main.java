@@ -107,7 +107,7 @@ public final class Main {
         if (demo) {
             DemoJourney.Result result;
             try {
-                result = new DemoJourney(stack.urls(), stack.mail(), sink).run();
+                result = new DemoJourney(stack.urls(), stack.mail(), sink, settings.stateDir().resolve("delivered")).run();
             } catch (Exception e) {
                 sink.line(LogSink.prefix("demo") + "FAILED: " + e.getMessage());
                 return 1; // the shutdown hook stops the stack

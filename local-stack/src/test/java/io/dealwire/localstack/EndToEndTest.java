@@ -2,7 +2,9 @@ package io.dealwire.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +35,8 @@ class EndToEndTest {
             stack.processes().forEach(process -> started.add(process.handle()));
             ProcessHandle.current().descendants().forEach(started::add);
 
-            DemoJourney.Result result = new DemoJourney(stack.urls(), stack.mail(), LogSink.to(System.out)).run();
+            DemoJourney.Result result = new DemoJourney(stack.urls(), stack.mail(), LogSink.to(System.out),
+                    state.resolve("delivered")).run();
 
             MimeMessage digest = result.digest();
             // the demo's editor gave the title: it leads the subject, the counts follow as always
@@ -50,6 +54,15 @@ class EndToEndTest {
                     .filter(EndToEndTest::isDigest).count();
             assertThat(digests).as("one issue, one mail").isEqualTo(1);
             assertThat(get(result.archive())).contains(DemoData.headlines().get(0));
+
+            // kept as files to open after the stack is gone: the mail as received, its HTML and text
+            try (InputStream eml = Files.newInputStream(result.saved().eml())) {
+                assertThat(new MimeMessage(Session.getInstance(new Properties()), eml).getSubject())
+                        .isEqualTo(digest.getSubject());
+            }
+            assertThat(result.saved().html().getFileName()).hasToString("issue-2025-W37.html");
+            assertThat(Files.readString(result.saved().html())).isEqualTo(html).contains(DemoData.headlines().get(0));
+            assertThat(Files.readString(result.saved().text())).isEqualTo(text).contains(DemoData.headlines().get(0));
         }
 
         assertThat(started).as("processes still alive after the stack stopped")
