@@ -61,8 +61,9 @@ record MimeMail(MimeMessage message, Address[] recipients) {
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {
         MimeBodyPart part = new PreencodedMimeBodyPart("quoted-printable");
         byte[] encoded = QuotedPrintable.encode(content.getBytes(StandardCharsets.UTF_8));
+        // the Content-Type header follows from the data's type; the encoding header is set here so that
+        // saving the message does not scan the bytes to choose one
         part.setDataHandler(new DataHandler(new ByteArrayDataSource(encoded, "text/" + subtype + "; charset=UTF-8")));
-        part.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
         part.setHeader("Content-Transfer-Encoding", "quoted-printable");
         return part;
     }

@@ -31,7 +31,8 @@ public final class DigestBench {
     static final String SEND_WEEK = "2025-W37";
     static final String COMPOSE_WEEK = "2025-W38";
     private static final String AREA = "digest";
-    private static final int UNLIMITED_RATE = 100_000;
+    /** A rate limit far above what can be sent: the run measures capacity. */
+    static final int UNLIMITED_RATE = 100_000;
     private static final Duration SLOW_PREVIEW = Duration.ofSeconds(10);
     private static final Duration SAMPLE_AFTER = Duration.ofSeconds(20);
     private static final Duration PREVIEW_TIMEOUT = Duration.ofSeconds(300);

@@ -29,7 +29,6 @@ final class RawSmtpComparison {
     private static final String AREA = "digest vs raw SMTP";
     private static final List<Integer> IN_FLIGHT = List.of(1, 2, 4, 8);
     private static final int DEFAULT_CONCURRENCY = 4;
-    private static final double UNLIMITED_RATE = 100_000;
     private static final Duration SAMPLE_AFTER = Duration.ofSeconds(8);
     private static final Duration WINDOW = Duration.ofSeconds(10);
 
@@ -82,7 +81,7 @@ final class RawSmtpComparison {
     /** @param observed whether to sample CPU shares and profile the digest during the send */
     private DigestRun.Sent digest(int port, int concurrency, ManagedProcess sink, boolean observed) throws Exception {
         String database = "bench_digest_sink_" + concurrency + (observed ? "_observed" : "");
-        try (DigestRun run = DigestRun.start(stack, report, database, deals, sizes.subscribers(), UNLIMITED_RATE,
+        try (DigestRun run = DigestRun.start(stack, report, database, deals, sizes.subscribers(), DigestBench.UNLIMITED_RATE,
                 Map.of("quarkus.mailer.port", Integer.toString(port),
                         "dealwire.digest.concurrency", Integer.toString(concurrency)))) {
             CpuShares.Snapshot before = cpu(sink, run.digest().pid());
@@ -90,7 +89,7 @@ final class RawSmtpComparison {
             if (observed) {
                 explain(run, sink);
             }
-            DigestRun.Sent sent = run.awaitSent(UNLIMITED_RATE);
+            DigestRun.Sent sent = run.awaitSent(DigestBench.UNLIMITED_RATE);
             report.note("digest, concurrency " + concurrency + ": "
                     + cpu(sink, run.digest().pid()).perUnitSince(before, sent.mails(), "mail"));
             return sent;
