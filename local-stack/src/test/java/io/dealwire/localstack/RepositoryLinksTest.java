@@ -64,10 +64,6 @@ class RepositoryLinksTest {
                     .filter(file -> !file.startsWith(home.resolve("docs/benchmark-runs")))
                     .forEach(documents::add);
         }
-        try (Stream<Path> nested = Files.walk(home.resolve("benchmarks"), 2)) {
-            nested.filter(file -> file.getFileName().toString().equals("README.md"))
-                    .filter(file -> !documents.contains(file)).forEach(documents::add);
-        }
         return documents;
     }
 }
