@@ -1,6 +1,7 @@
 package io.dealwire.localstack;
 
 import java.io.PrintStream;
+import java.util.List;
 
 /** Where the children's output goes, one line at a time, each already carrying its prefix. */
 @FunctionalInterface
@@ -13,6 +14,15 @@ public interface LogSink {
         return line -> {
             synchronized (out) {
                 out.println(line);
+            }
+        };
+    }
+
+    /** This sink without the lines that contain any of {@code fragments}. */
+    default LogSink without(List<String> fragments) {
+        return line -> {
+            if (fragments.stream().noneMatch(line::contains)) {
+                line(line);
             }
         };
     }

@@ -175,6 +175,22 @@ class DeployConsistencyTest {
     }
 
     @Test
+    void shouldGiveQuarkusDevTheLocalStackDevelopmentKeys() throws IOException {
+        // one set of development keys: quarkus:dev takes the same keys the banner prints and the docs use
+        Properties ingest = DeployFiles.properties(files.path(Service.INGEST.module()
+                + "/src/main/resources/application.properties"));
+        Properties digest = DeployFiles.properties(files.path(Service.DIGEST.module()
+                + "/src/main/resources/application.properties"));
+
+        assertThat(ingest.stringPropertyNames()).filteredOn(key -> key.startsWith("%dev.dealwire.partners."))
+                .containsExactly("%dev.dealwire.partners." + DevKeys.PARTNER_ID + ".api-key-sha256");
+        assertThat(ingest.getProperty("%dev.dealwire.partners." + DevKeys.PARTNER_ID + ".api-key-sha256"))
+                .isEqualTo(DevKeys.partnerKeyHash());
+        assertThat(digest.getProperty("%dev." + ADMIN_KEY)).isEqualTo(DevKeys.adminKeyHash());
+        assertThat(digest.getProperty("%dev." + DevKeys.editorKeyName())).isEqualTo(DevKeys.editorKeyHash());
+    }
+
+    @Test
     void shouldDescribeEveryTopicInTheAsyncApiDocument() throws IOException {
         JsonNode asyncApi = files.single("docs/asyncapi.yaml");
         List<String> addresses = new ArrayList<>();

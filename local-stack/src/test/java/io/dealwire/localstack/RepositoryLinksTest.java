@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,7 @@ class RepositoryLinksTest {
     void shouldResolveEveryRelativeLinkInsideTheRepository() throws IOException {
         Path home = TestHome.path();
         List<String> broken = new ArrayList<>();
-        List<Path> documents = documents(home);
+        List<Path> documents = RepositoryDocuments.markdown(home);
         for (Path document : documents) {
             String text = Files.readString(document);
             Matcher link = LINK.matcher(text);
@@ -50,20 +49,5 @@ class RepositoryLinksTest {
         }
         assertThat(documents).contains(home.resolve("README.md"), home.resolve("docs/PRODUCT.md"));
         assertThat(broken).isEmpty();
-    }
-
-    /** README.md, every module's README.md and the Markdown of docs/ (not the raw benchmark output). */
-    private static List<Path> documents(Path home) throws IOException {
-        List<Path> documents = new ArrayList<>();
-        documents.add(home.resolve("README.md"));
-        try (Stream<Path> modules = Files.list(home)) {
-            modules.map(module -> module.resolve("README.md")).filter(Files::isRegularFile).forEach(documents::add);
-        }
-        try (Stream<Path> docs = Files.walk(home.resolve("docs"))) {
-            docs.filter(file -> file.toString().endsWith(".md"))
-                    .filter(file -> !file.startsWith(home.resolve("docs/benchmark-runs")))
-                    .forEach(documents::add);
-        }
-        return documents;
     }
 }

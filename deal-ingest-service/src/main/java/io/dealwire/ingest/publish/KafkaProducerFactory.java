@@ -11,6 +11,8 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,13 +48,24 @@ public class KafkaProducerFactory {
     /**
      * Creates the producer at start and asks for the deal topic's metadata, so the first partners'
      * requests find it cached (send() waits at most {@link #MAX_BLOCK_MS} for it on the event loop).
+     * Each ask waits {@link #MAX_BLOCK_MS}, less than a first connection takes: it is asked again for
+     * up to the publish timeout, which start-up can afford.
      */
-    void warmUp(@Observes StartupEvent event, Producer<String, byte[]> producer) {
-        try {
-            producer.partitionsFor(Topics.DEALS);
-        } catch (KafkaException e) {
-            // the broker is not there yet: the fetch goes on in the background, readiness reports it
-            Log.infof("No metadata for %s at start yet: %s", Topics.DEALS, e.getMessage());
+    void warmUp(@Observes StartupEvent event, Producer<String, byte[]> producer, PublishConfig config) {
+        long deadline = System.nanoTime() + config.publishTimeout().toNanos();
+        while (true) {
+            try {
+                producer.partitionsFor(Topics.DEALS);
+                return;
+            } catch (KafkaException e) {
+                if (System.nanoTime() >= deadline) {
+                    // the broker is not there: the fetch goes on in the background, readiness reports it
+                    Log.infof("No metadata for %s within %s of start: %s", Topics.DEALS, config.publishTimeout(),
+                            e.getMessage());
+                    return;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(MAX_BLOCK_MS)); // no busy loop on an instant refusal
+            }
         }
     }
 

@@ -123,21 +123,26 @@ public class DigestSender {
             } finally {
                 mails.forgetRun();
             }
-            if (!paused) {
+            if (!paused && !stopping) {
                 // while the relay is down the periodic poll resumes, not a timer
                 ledger.nextDeferredAttempt().ifPresent(this::triggerAt);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            // e.g. the database is down: the periodic poll runs again
-            LOG.warnf("Send run stopped: %s", e.getMessage());
+            if (stopping) {
+                // the service is stopping and took the database or the relay away mid-run: expected
+                LOG.infof("Send run ended by the shutdown (%s); the next start sends the rest", e.getMessage());
+            } else {
+                // e.g. the database is down: the periodic poll runs again
+                LOG.warnf("Send run stopped: %s", e.getMessage());
+            }
         }
     }
 
     /**
      * Sends until the ledger has nothing left to claim, on {@code dealwire.digest.concurrency} lanes;
-     * false when the lock was lost on the way.
+     * false when the lock was lost or the service is stopping.
      */
     private boolean sendAll(SenderLock.Held held) throws Exception {
         paused = false;
@@ -171,7 +176,11 @@ public class DigestSender {
             run.log();
         }
         paused = run.end() == SendRun.End.PAUSED;
-        return run.end() != SendRun.End.LOCK_LOST;
+        if (run.end() == SendRun.End.STOPPED) {
+            LOG.info("Send run ended by the shutdown, every mail handed to the relay recorded; the next start"
+                    + " sends the rest");
+        }
+        return run.end() == SendRun.End.DONE || run.end() == SendRun.End.PAUSED;
     }
 
     private void finishIssues() {

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * handed out one at a time in (week, subscriber) order from the shared cursor, so no row is claimed
  * twice and at most one row per lane is SENDING at any commit: a crash resends at most that many mails.
  * A lane that meets a relay that is down, a lost lock or a failure halts the others after their
- * current mail.
+ * current mail; so does the service's shutdown, with each lane's mail in flight recorded first.
  */
 final class SendRun {
 
@@ -25,7 +25,7 @@ final class SendRun {
     /** Positions read ahead at a time: one query per page instead of one per mail. */
     static final int PAGE = 64;
 
-    enum End { DONE, PAUSED, LOCK_LOST }
+    enum End { DONE, PAUSED, LOCK_LOST, STOPPED }
 
     private final DeliveryLedger ledger;
     private final MailDispatcher dispatcher;
@@ -116,7 +116,11 @@ final class SendRun {
     /** The next position ahead of the run's cursor, read from the ledger a page at a time; empty when halted. */
     private Optional<Position> nextPosition() {
         synchronized (claims) {
-            if (halted || stopping.getAsBoolean()) {
+            if (halted) {
+                return Optional.empty();
+            }
+            if (stopping.getAsBoolean()) {
+                halt(End.STOPPED);
                 return Optional.empty();
             }
             if (ahead.isEmpty()) {

@@ -40,7 +40,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class DigestFlows {
 
     /** DEVELOPMENT KEY of the test profile (its SHA-256 is in application.properties). */
-    public static final String ADMIN_KEY = "dev-admin-key";
+    public static final String ADMIN_KEY = "dev-admin-key-DEVELOPMENT-ONLY";
     /** DEVELOPMENT KEY of the test profile's editor {@code desk}. */
     public static final String EDITOR_KEY = "dev-editor-key";
     public static final Duration PATIENCE = Duration.ofSeconds(60);
