@@ -34,7 +34,7 @@ final class Banner {
         out.println("  Open it       " + result.saved().html() + "  (the HTML part, in a browser)");
         out.println("                " + result.saved().eml() + "  (the mail as received, in a mail client)");
         out.println("                " + result.saved().text() + "  (the text part)");
-        out.println("  Read it       " + result.mailbox() + "  (raw MIME as JSON, from the mail catcher)");
+        out.println("  Read it       " + result.mailbox() + "  (on the mailbox page: headers, HTML, text, .eml)");
         out.println("  Web archive   " + result.archive());
         out.println("  Editor's desk " + result.desk() + "  (sign in with the DEVELOPMENT editor key "
                 + DevKeys.EDITOR_KEY + ")");

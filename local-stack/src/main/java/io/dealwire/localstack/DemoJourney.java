@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class DemoJourney {
 
-    /** What the demo delivered. */
+    /** What the demo delivered; {@code mailbox} is the issue's page on the mailbox. */
     public record Result(MimeMessage digest, SavedIssue saved, URI archive, URI mailbox, URI desk) {
     }
 
@@ -54,11 +54,12 @@ public final class DemoJourney {
         awaitDigest(week.size());
         edit();
         send();
-        MimeMessage digest = Waiting.until("the " + DemoData.WEEK + " issue in the demo mailbox", WAIT,
+        CaughtMail caught = Waiting.until("the " + DemoData.WEEK + " issue in the demo mailbox", WAIT,
                 () -> digestMail());
+        MimeMessage digest = caught.message();
         say("delivered: \"" + digest.getSubject() + "\"");
         SavedIssue saved = SavedIssue.save(digest, saveTo, DemoData.WEEK);
-        return new Result(digest, saved, urls.issue(DemoData.WEEK), mail.inbox(DemoData.SUBSCRIBER_EMAIL), urls.desk());
+        return new Result(digest, saved, urls.issue(DemoData.WEEK), urls.mailboxMessage(caught.id()), urls.desk());
     }
 
     private void subscribe() throws Exception {
@@ -148,11 +149,11 @@ public final class DemoJourney {
         say("sent the " + DemoData.WEEK + " issue (admin API)");
     }
 
-    private Optional<MimeMessage> digestMail() throws Exception {
-        List<MimeMessage> messages = mail.messagesFor(DemoData.SUBSCRIBER_EMAIL);
-        for (MimeMessage message : messages) {
-            if (isDigest(message)) {
-                return Optional.of(message);
+    /** The issue as the mail catcher keeps it, so the banner can link to its page on the mailbox. */
+    private Optional<CaughtMail> digestMail() throws Exception {
+        for (CaughtMail caught : mail.caught()) {
+            if (caught.mailboxes().contains(DemoData.SUBSCRIBER_EMAIL) && isDigest(caught.message())) {
+                return Optional.of(caught);
             }
         }
         return Optional.empty();

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The whole suite on one machine: PostgreSQL, the mail catcher, Kafka, then the three services, each
- * waited for until ready. {@link #close()} stops everything it started, services first, and leaves no
- * process behind.
+ * The whole suite on one machine: PostgreSQL, the mail catcher and its mailbox page, Kafka, then the
+ * three services, each waited for until ready. {@link #close()} stops everything it started, services
+ * first, and leaves no process behind.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -23,6 +23,7 @@ public final class LocalStack implements AutoCloseable {
     private final LogSink sink;
     private PostgresChoice postgres;
     private MailCatcher mail;
+    private MailboxServer mailbox;
     private KafkaProcess kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
     private boolean closed;
@@ -63,7 +64,9 @@ public final class LocalStack implements AutoCloseable {
         say("Kafka (KRaft) ...");
         kafka = KafkaProcess.start(settings.libDir(), state.resolve("kafka"), ports.kafka(), sink);
         mail.awaitReady();
-        say("Kafka at " + kafka.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + mail.smtpPort());
+        mailbox = MailboxServer.start(ports.mailbox(), mail);
+        say("Kafka at " + kafka.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + mail.smtpPort()
+                + ", its mailbox page at " + mailbox.uri());
         if (settings.withServices()) {
             for (Service service : Service.values()) {
                 services.add(ServiceProcess.start(service, settings.home(), ports.of(service),
@@ -105,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
     public Urls urls() {
         StackPorts ports = settings.ports();
         return new Urls(local(ports.ingest()), local(ports.catalog()), local(ports.digest()), mail.ui(),
-                kafka.bootstrapServers());
+                mailbox.uri(), kafka.bootstrapServers());
     }
 
     private static URI local(int port) {
@@ -157,6 +160,9 @@ public final class LocalStack implements AutoCloseable {
         ManagedProcess.stopAll(services.stream().map(ServiceProcess::process).toList());
         if (kafka != null) {
             kafka.close();
+        }
+        if (mailbox != null) {
+            mailbox.close();
         }
         if (mail != null) {
             mail.close();

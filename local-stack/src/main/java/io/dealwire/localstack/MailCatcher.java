@@ -17,12 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
  * The SMTP server that keeps every mail: GreenMail standalone in its own JVM. Mails are read through
- * its REST API ({@code GET /api/user/{email}/messages/INBOX}); its web page lists the API.
+ * its REST API ({@code GET /api/user} and {@code GET /api/user/{email}/messages/INBOX}); its web page lists
+ * the API, {@link MailboxServer} shows the mails.
  */
 public final class MailCatcher implements AutoCloseable {
 
@@ -65,17 +71,54 @@ public final class MailCatcher implements AutoCloseable {
 
     /** The mails delivered to one address so far, oldest first. */
     public List<MimeMessage> messagesFor(String email) throws IOException, InterruptedException {
-        URI uri = api.resolve("api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX/");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         List<MimeMessage> messages = new ArrayList<>();
-        if (response.statusCode() != 200) {
-            return messages; // no mailbox yet: nothing was delivered to that address
-        }
-        for (JsonNode message : json.readTree(response.body())) {
-            messages.add(parse(message.path("mimeMessage").asText()));
+        for (String raw : rawMessagesFor(email)) {
+            messages.add(parse(raw));
         }
         return messages;
+    }
+
+    /**
+     * Every mail caught so far in every mailbox, newest first. One mail to several recipients is kept
+     * by GreenMail once per mailbox, byte for byte the same: it is listed once, with all its mailboxes.
+     */
+    public List<CaughtMail> caught() throws IOException, InterruptedException {
+        Map<String, List<String>> mailboxesByRaw = new LinkedHashMap<>();
+        HttpResponse<String> users = get(api.resolve("api/user"));
+        if (users.statusCode() != 200) {
+            throw new IOException("the mail catcher's user list answered HTTP " + users.statusCode());
+        }
+        for (JsonNode user : json.readTree(users.body())) {
+            String email = user.path("email").asText();
+            for (String raw : rawMessagesFor(email)) {
+                mailboxesByRaw.computeIfAbsent(raw, any -> new ArrayList<>()).add(email);
+            }
+        }
+        List<CaughtMail> mails = new ArrayList<>();
+        mailboxesByRaw.forEach((raw, mailboxes) -> mails.add(CaughtMail.of(raw, mailboxes, parse(raw))));
+        // later deliveries first where the Date headers tie (a mailbox lists its mails oldest first)
+        Collections.reverse(mails);
+        mails.sort(Comparator.comparing(CaughtMail::sent, Comparator.nullsFirst(Comparator.<Date>naturalOrder()))
+                .reversed());
+        return mails;
+    }
+
+    private List<String> rawMessagesFor(String email) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(
+                api.resolve("api/user/" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/INBOX/"));
+        List<String> raws = new ArrayList<>();
+        if (response.statusCode() != 200) {
+            return raws; // no mailbox yet: nothing was delivered to that address
+        }
+        for (JsonNode message : json.readTree(response.body())) {
+            raws.add(message.path("mimeMessage").asText());
+        }
+        return raws;
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static MimeMessage parse(String raw) {
@@ -94,11 +137,6 @@ public final class MailCatcher implements AutoCloseable {
     /** GreenMail's web page (its REST API and OpenAPI document). */
     public URI ui() {
         return api;
-    }
-
-    /** Where the mails of one address can be read as JSON. */
-    public URI inbox(String email) {
-        return api.resolve("api/user/" + email + "/messages/INBOX/");
     }
 
     public ManagedProcess process() {

@@ -3,8 +3,13 @@ package io.dealwire.localstack;
 import java.net.URI;
 import java.util.List;
 
-/** Where a person finds each part of the running stack. */
-public record Urls(URI ingest, URI catalog, URI digest, URI mail, String kafka) {
+/**
+ * Where a person finds each part of the running stack.
+ *
+ * @param mail the mail catcher's REST API
+ * @param mailbox the page listing the mails the catcher kept ({@link MailboxServer})
+ */
+public record Urls(URI ingest, URI catalog, URI digest, URI mail, URI mailbox, String kafka) {
 
     public URI archive() {
         return digest.resolve("digests");
@@ -17,6 +22,11 @@ public record Urls(URI ingest, URI catalog, URI digest, URI mail, String kafka) 
     /** The editors' web desk (sign in with an editor key). */
     public URI desk() {
         return digest.resolve("desk");
+    }
+
+    /** One caught mail's page on the mailbox: headers, HTML and text part, raw .eml. */
+    public URI mailboxMessage(String id) {
+        return mailbox.resolve(MailboxServer.path(id));
     }
 
     public List<String> serviceLines() {
@@ -32,7 +42,8 @@ public record Urls(URI ingest, URI catalog, URI digest, URI mail, String kafka) 
 
     public List<String> infrastructureLines() {
         return List.of(
-                "Mail catcher (API/UI)  " + mail + "  (a mailbox: " + mail + "api/user/<email>/messages/INBOX/)",
+                "Mailbox                " + mailbox + "  (every mail the SMTP catcher kept)",
+                "Mail catcher (API)     " + mail + "  (GreenMail's REST API: raw MIME as JSON)",
                 "Kafka bootstrap        " + kafka);
     }
 }
