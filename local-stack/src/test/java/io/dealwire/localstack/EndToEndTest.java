@@ -87,6 +87,8 @@ class EndToEndTest {
                 .filter(EndToEndTest::isDigest).count();
         assertThat(digests).as("one issue, one mail").isEqualTo(1);
         assertThat(get(result.archive())).contains(DemoData.headlines().get(0));
+        assertThat(get(result.mailbox())).as("the issue on the stack's mailbox page")
+                .contains("A Global Race to Rewire Supply Chains", "<iframe sandbox");
 
         // kept as files to open after the stack is gone: the mail as received, its HTML and text
         try (InputStream eml = Files.newInputStream(result.saved().eml())) {
