@@ -16,6 +16,9 @@ final class Banner {
             stack.urls().serviceLines().forEach(line -> out.println("  " + line));
         }
         stack.urls().infrastructureLines().forEach(line -> out.println("  " + line));
+        KafkaCluster.Replication replication = stack.kafka().replication();
+        out.println("  Kafka brokers          " + stack.kafka().brokers() + " (KRaft; every topic: replication factor "
+                + replication.factor() + ", min.insync.replicas " + replication.minInSync() + ")");
         out.println("  PostgreSQL             " + stack.postgres().describe() + ", database "
                 + stack.postgres().database() + " (schemas catalog, digest)");
         out.println();

@@ -8,23 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
+import java.util.stream.Collectors;
 
 /**
- * One Kafka broker in KRaft combined mode (broker and controller in one node), run as its own JVM from
- * the Kafka jars in target/lib. Its data survives restarts in the state directory; the storage is
- * formatted on first use only.
+ * One Kafka node in KRaft combined mode (broker and controller in one JVM), run from the Kafka jars in
+ * target/lib; a {@link KafkaCluster} starts one or three of them. Its data survives restarts in its
+ * directory; the storage is formatted on first use only.
  */
 public final class KafkaProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final String LOG_LEVEL = "warn";
     /**
      * Kafka's WARN lines that say nothing is wrong: the note that a freshly formatted metadata log is
@@ -34,53 +27,60 @@ public final class KafkaProcess implements AutoCloseable {
             "The metadata log appears to be empty. Appending",
             "Attempting to close NetworkClient that has already been closed");
 
-    private final ManagedProcess process;
-    private final String bootstrapServers;
-
-    private KafkaProcess(ManagedProcess process, String bootstrapServers) {
-        this.process = process;
-        this.bootstrapServers = bootstrapServers;
+    /** Where one node listens: its broker port (clients) and its controller port (the quorum). */
+    public record Node(int id, int port, int controllerPort) {
+        String voter() {
+            return id + "@127.0.0.1:" + controllerPort;
+        }
     }
 
-    public static KafkaProcess start(Path libDir, Path dataDir, int port, LogSink sink)
-            throws IOException, InterruptedException {
+    private final Node node;
+    private final ManagedProcess process;
+
+    private KafkaProcess(Node node, ManagedProcess process) {
+        this.node = node;
+        this.process = process;
+    }
+
+    /** Formats the node's storage if it is new, then starts it; {@link KafkaCluster} waits for it. */
+    static KafkaProcess start(Path libDir, Path dataDir, Node node, List<Node> quorum, String clusterId,
+            String logName, LogSink sink) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path logDir = dataDir.resolve("logs");
         Path config = dataDir.resolve("server.properties");
-        writeConfig(config, logDir, port, FreePorts.any());
+        writeConfig(config, logDir, node, quorum);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(libDir, dataDir, config, sink);
+            format(libDir, dataDir, config, clusterId, logName, sink);
         }
-        ManagedProcess broker = ManagedProcess.start("kafka",
-                command(libDir, "kafka.Kafka", config.toString()), dataDir, sink.without(NOT_WARNINGS));
-        KafkaProcess kafka = new KafkaProcess(broker, "127.0.0.1:" + port);
-        try {
-            kafka.awaitReadyAndCreateTopics();
-        } catch (RuntimeException | InterruptedException e) {
-            kafka.close();
-            throw e;
-        }
-        return kafka;
+        ManagedProcess broker = ManagedProcess.start(logName, command(libDir, "kafka.Kafka", config.toString()),
+                dataDir, sink.without(NOT_WARNINGS));
+        return new KafkaProcess(node, broker);
     }
 
-    private static void writeConfig(Path file, Path logDir, int port, int controllerPort) throws IOException {
+    private static void writeConfig(Path file, Path logDir, Node node, List<Node> quorum) throws IOException {
+        KafkaCluster.Replication replication = KafkaCluster.Replication.of(quorum.size());
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", "1");
-        // a static quorum: the controller's port may change between runs without reformatting
-        props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("node.id", Integer.toString(node.id()));
+        // a static quorum: the controllers' ports may change between runs without reformatting
+        props.put("controller.quorum.voters", quorum.stream().map(Node::voter).collect(Collectors.joining(",")));
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:"
+                + node.controllerPort());
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + node.port());
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
         props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.put("log.dirs", logDir.toString());
-        // a single broker: internal topics cannot have more replicas than that
-        props.put("offsets.topic.replication.factor", "1");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        // internal and auto-created topics as replicated as the suite's own (Strimzi's defaults on three)
+        String factor = Short.toString(replication.factor());
+        String minInSync = Integer.toString(replication.minInSync());
+        props.put("default.replication.factor", factor);
+        props.put("min.insync.replicas", minInSync);
+        props.put("offsets.topic.replication.factor", factor);
+        props.put("transaction.state.log.replication.factor", factor);
+        props.put("transaction.state.log.min.isr", minInSync);
+        props.put("share.coordinator.state.topic.replication.factor", factor);
+        props.put("share.coordinator.state.topic.min.isr", minInSync);
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", Integer.toString(LocalTopics.DEAL_PARTITIONS));
         props.put("auto.create.topics.enable", "true");
@@ -89,10 +89,9 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    private static void format(Path libDir, Path dataDir, Path config, LogSink sink)
-            throws IOException, InterruptedException {
-        String clusterId = Uuid.randomUuid().toString();
-        ManagedProcess format = ManagedProcess.start("kafka",
+    private static void format(Path libDir, Path dataDir, Path config, String clusterId, String logName,
+            LogSink sink) throws IOException, InterruptedException {
+        ManagedProcess format = ManagedProcess.start(logName,
                 command(libDir, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()),
                 dataDir, sink);
         int exit = format.awaitExit(Duration.ofSeconds(60));
@@ -113,54 +112,18 @@ public final class KafkaProcess implements AutoCloseable {
         return command;
     }
 
-    private void awaitReadyAndCreateTopics() throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        // the listener first: an admin client started earlier only fills the log with connection warnings
-        while (!listening() && System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Kafka did not start: " + process.diagnostics());
-            }
-            Thread.sleep(250);
-        }
-        RuntimeException last = null;
-        try (Admin admin = admin()) {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka did not start: " + process.diagnostics());
-                }
-                try {
-                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                    LocalTopics.ensure(admin);
-                    return;
-                } catch (ExecutionException | TimeoutException e) {
-                    last = new IllegalStateException("Kafka at " + bootstrapServers + " not ready yet", e);
-                    Thread.sleep(500);
-                }
-            }
-        }
-        throw new IllegalStateException("Kafka not ready after " + READY_TIMEOUT.toSeconds() + " s: "
-                + process.diagnostics(), last);
-    }
-
-    private boolean listening() {
-        String[] hostPort = bootstrapServers.split(":");
+    /** Whether the broker port accepts connections yet. */
+    boolean listening() {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 500);
+            socket.connect(new InetSocketAddress("127.0.0.1", node.port()), 500);
             return true;
         } catch (IOException e) {
             return false;
         }
     }
 
-    public Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
-    }
-
-    public String bootstrapServers() {
-        return bootstrapServers;
+    public Node node() {
+        return node;
     }
 
     public ManagedProcess process() {

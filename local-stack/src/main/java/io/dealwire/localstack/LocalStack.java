@@ -24,7 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresChoice postgres;
     private MailCatcher mail;
     private MailboxServer mailbox;
-    private KafkaProcess kafka;
+    private KafkaCluster kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
     private boolean closed;
 
@@ -61,8 +61,8 @@ public final class LocalStack implements AutoCloseable {
         say("using the " + postgres.describe() + ", database " + postgres.database());
         StackPorts ports = settings.ports();
         mail = MailCatcher.start(settings.greenMailJar(), state.resolve("mail"), ports.smtp(), ports.mailApi(), sink);
-        say("Kafka (KRaft) ...");
-        kafka = KafkaProcess.start(settings.libDir(), state.resolve("kafka"), ports.kafka(), sink);
+        say("Kafka (KRaft, " + settings.brokers() + (settings.brokers() == 1 ? " broker" : " brokers") + ") ...");
+        kafka = KafkaCluster.start(settings.libDir(), settings.kafkaDir(), settings.kafkaPorts(), sink);
         mail.awaitReady();
         mailbox = MailboxServer.start(ports.mailbox(), mail);
         say("Kafka at " + kafka.bootstrapServers() + ", SMTP catcher at 127.0.0.1:" + mail.smtpPort()
@@ -123,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
         return mail;
     }
 
-    public KafkaProcess kafka() {
+    public KafkaCluster kafka() {
         return kafka;
     }
 
@@ -136,7 +136,7 @@ public final class LocalStack implements AutoCloseable {
         List<ManagedProcess> all = new ArrayList<>();
         services.forEach(service -> all.add(service.process()));
         if (kafka != null) {
-            all.add(kafka.process());
+            all.addAll(kafka.processes());
         }
         if (mail != null) {
             all.add(mail.process());

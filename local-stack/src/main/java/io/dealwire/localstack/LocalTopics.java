@@ -1,6 +1,7 @@
 package io.dealwire.localstack;
 
 import io.dealwire.contract.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,26 +29,35 @@ public final class LocalTopics {
     private LocalTopics() {
     }
 
-    public static List<NewTopic> all() {
+    /** The suite's topics, each replicated as {@code replication} says (min.insync.replicas included). */
+    public static List<NewTopic> all(KafkaCluster.Replication replication) {
         return List.of(
-                new NewTopic(Topics.DEALS, DEAL_PARTITIONS, (short) 1).configs(Map.of(
+                topic(Topics.DEALS, DEAL_PARTITIONS, replication, Map.of(
                         "cleanup.policy", "compact",
                         "min.compaction.lag.ms", MIN_COMPACTION_LAG_MS)),
-                deadLetters(Topics.CATALOG_GROUP),
-                deadLetters(Topics.DIGEST_GROUP),
-                new NewTopic(Topics.DIGESTS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
+                deadLetters(Topics.CATALOG_GROUP, replication),
+                deadLetters(Topics.DIGEST_GROUP, replication),
+                topic(Topics.DIGESTS, 1, replication, Map.of("cleanup.policy", "compact")));
     }
 
-    private static NewTopic deadLetters(String group) {
-        return new NewTopic(Topics.dlq(group), 1, (short) 1).configs(Map.of(
+    private static NewTopic deadLetters(String group, KafkaCluster.Replication replication) {
+        return topic(Topics.dlq(group), 1, replication, Map.of(
                 "cleanup.policy", "delete",
                 "retention.ms", DLQ_RETENTION_MS));
     }
 
+    private static NewTopic topic(String name, int partitions, KafkaCluster.Replication replication,
+            Map<String, String> configs) {
+        Map<String, String> all = new HashMap<>(configs);
+        all.put("min.insync.replicas", Integer.toString(replication.minInSync()));
+        return new NewTopic(name, partitions, replication.factor()).configs(all);
+    }
+
     /** Creates the topics that do not exist yet (a restarted stack keeps its topics and their data). */
-    public static void ensure(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
+    public static void ensure(Admin admin, KafkaCluster.Replication replication)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-        List<NewTopic> missing = all().stream()
+        List<NewTopic> missing = all(replication).stream()
                 .filter(topic -> !existing.contains(topic.name()))
                 .collect(Collectors.toList());
         if (!missing.isEmpty()) {

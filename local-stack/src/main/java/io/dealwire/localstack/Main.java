@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Main {
 
     static final String USAGE = """
-            usage: ./dealwire up [--embedded-postgres] [--isolated]
-                   ./dealwire demo [--exit] [--embedded-postgres] [--isolated]
-                   ./dealwire infra [--embedded-postgres] [--isolated]
+            usage: ./dealwire up [--brokers 1|3] [--embedded-postgres] [--isolated]
+                   ./dealwire demo [--exit] [--brokers 1|3] [--embedded-postgres] [--isolated]
+                   ./dealwire infra [--brokers 1|3] [--embedded-postgres] [--isolated]
                    ./dealwire redrive --group <deal-catalog|digest> [--bootstrap-server <host:port>]
               up       Kafka, PostgreSQL, the SMTP catcher and the three services, until Ctrl-C
               demo     the same, then delivers the 2025-W37 issue to a demo subscriber (--exit: stop after it)
               infra    Kafka, PostgreSQL and the SMTP catcher only (run a service from your IDE against them)
               redrive  copies a consumer group's dead-letter topic back to dealwire.deals.v1
+              --brokers 3          three Kafka brokers, every topic replicated 3 times (min.insync.replicas 2); default 1
               --isolated           free ports, a temporary state directory and database, removed at the end
               --embedded-postgres  ignore the PostgreSQL at 127.0.0.1:5432
             """;
@@ -51,7 +53,20 @@ public final class Main {
             System.err.print(USAGE);
             System.exit(2);
         }
-        System.exit(new Main(home, args).run(args.get(0)));
+        try {
+            System.exit(new Main(home, args).run(args.get(0)));
+        } catch (UsageException e) {
+            System.err.println("dealwire: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+    }
+
+    /** A command line that cannot be run: said in one line with the usage, no stack trace. */
+    private static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
     }
 
     private int run(String command) throws Exception {
@@ -69,11 +84,14 @@ public final class Main {
     }
 
     private StackSettings settings(StackSettings conventional) throws IOException {
-        if (!flag("--isolated")) {
-            return conventional;
+        String brokers = Objects.requireNonNullElse(option("--brokers"), "1");
+        if (!brokers.equals("1") && !brokers.equals("3")) {
+            throw new UsageException("--brokers is 1 or 3, not " + brokers);
         }
-        return StackSettings.isolated(home, Files.createTempDirectory("dealwire-stack-"),
-                "dealwire_isolated_" + ProcessHandle.current().pid(), conventional.forceEmbeddedPostgres());
+        StackSettings settings = !flag("--isolated") ? conventional
+                : StackSettings.isolated(home, Files.createTempDirectory("dealwire-stack-"),
+                        "dealwire_isolated_" + ProcessHandle.current().pid(), conventional.forceEmbeddedPostgres());
+        return settings.withBrokers(Integer.parseInt(brokers));
     }
 
     private int up(StackSettings settings, boolean demo, boolean exitAfterDemo) throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -76,11 +77,14 @@ class DeployConsistencyTest {
     @Test
     void shouldPointComposeServicesAtTheInfrastructureComposeRuns() throws IOException {
         JsonNode services = files.single(COMPOSE).path("services");
-        String advertised = services.path("kafka").path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText();
+        Set<String> advertised = new HashSet<>();
+        services.forEach(node -> advertised.addAll(List.of(node.path("environment")
+                .path("KAFKA_ADVERTISED_LISTENERS").asText().split(","))));
         String postgresDb = services.path("postgres").path("environment").path("POSTGRES_DB").asText();
         for (Service service : Service.values()) {
             JsonNode env = services.path(service.module()).path("environment");
-            assertThat(advertised).contains("//" + env.path("KAFKA_BOOTSTRAP_SERVERS").asText());
+            assertThat(bootstrap(env.path("KAFKA_BOOTSTRAP_SERVERS"))).as(service.module())
+                    .hasSize(composeBrokers()).allSatisfy(server -> assertThat(advertised).contains("INTERNAL://" + server));
             if (service != Service.INGEST) {
                 assertThat(env.path("QUARKUS_DATASOURCE_JDBC_URL").asText())
                         .isEqualTo("jdbc:postgresql://postgres:5432/" + postgresDb);
@@ -90,8 +94,12 @@ class DeployConsistencyTest {
         }
         assertThat(services.has(services.path("digest-service").path("environment").path("QUARKUS_MAILER_HOST").asText()))
                 .as("the digest mails the compose SMTP catcher").isTrue();
-        assertThat(advertised).contains("//" + services.path("kafka-ui").path("environment")
-                .path("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS").asText());
+        assertThat(bootstrap(services.path("kafka-ui").path("environment").path("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS")))
+                .allSatisfy(server -> assertThat(advertised).contains("INTERNAL://" + server));
+    }
+
+    private static List<String> bootstrap(JsonNode servers) {
+        return List.of(servers.asText().split(","));
     }
 
     @Test
@@ -102,16 +110,32 @@ class DeployConsistencyTest {
         String composeInit = files.single(COMPOSE).path("services").path("kafka-init").path("command").get(0).asText();
 
         assertThat(kafkaTopics.keySet()).containsExactlyInAnyOrderElementsOf(topicNames());
-        for (NewTopic topic : LocalTopics.all()) {
+        // Strimzi's cluster has three brokers: the same settings as ./dealwire up --brokers 3
+        for (NewTopic topic : LocalTopics.all(KafkaCluster.Replication.of(3))) {
             JsonNode spec = kafkaTopics.get(topic.name()).path("spec");
             assertThat(spec.path("partitions").asInt()).as(topic.name()).isEqualTo(topic.numPartitions());
+            assertThat(spec.path("replicas").asInt()).as(topic.name()).isEqualTo(topic.replicationFactor());
             topic.configs().forEach((key, value) ->
                     assertThat(spec.path("config").path(key).asText()).as("%s %s", topic.name(), key).isEqualTo(value));
+        }
+        for (NewTopic topic : LocalTopics.all(KafkaCluster.Replication.of(composeBrokers()))) {
             String create = composeInit.lines().filter(line -> line.contains("--topic " + topic.name() + " "))
                     .findFirst().orElseThrow(() -> new AssertionError(topic.name() + " not created in compose"));
-            assertThat(create).contains("--partitions " + topic.numPartitions());
+            assertThat(create).contains("--partitions " + topic.numPartitions())
+                    .contains("--replication-factor " + topic.replicationFactor());
             topic.configs().forEach((key, value) -> assertThat(create).contains("--config " + key + "=" + value));
         }
+    }
+
+    /** The Kafka nodes compose runs: its services with a KAFKA_NODE_ID. */
+    private int composeBrokers() throws IOException {
+        int brokers = 0;
+        for (JsonNode service : files.single(COMPOSE).path("services")) {
+            if (service.path("environment").has("KAFKA_NODE_ID")) {
+                brokers++;
+            }
+        }
+        return brokers;
     }
 
     @Test

@@ -30,7 +30,7 @@ class LauncherShutdownTest {
     @Test
     void shouldStopWhatItHasStartedWhenCtrlCComesDuringTheStart() throws Exception {
         // the mail catcher runs and Kafka is starting: the start is interrupted and undone
-        stopWhen("[stack  ] Kafka (KRaft) ...", 1);
+        stopWhen("[stack  ] Kafka (KRaft, 1 broker) ...", 1);
     }
 
     private void stopWhen(String line, int minimumChildren) throws Exception {

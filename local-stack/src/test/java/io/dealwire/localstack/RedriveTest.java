@@ -38,12 +38,12 @@ class RedriveTest {
     private static final String DEFAULT_CE_ID = "8f6f1c1e-4a1b-4c55-9a44-3f1a7c2b9d10";
 
     private static Path dataDir;
-    private static KafkaProcess kafka;
+    private static KafkaCluster kafka;
 
     @BeforeAll
     static void startBroker() throws Exception {
         dataDir = Files.createTempDirectory("dealwire-redrive-test-");
-        kafka = KafkaProcess.start(TestHome.path().resolve("local-stack/target/lib"), dataDir, FreePorts.any(),
+        kafka = KafkaCluster.start(TestHome.path().resolve("local-stack/target/lib"), dataDir, List.of(FreePorts.any()),
                 LogSink.to(System.out));
     }
 

@@ -144,7 +144,7 @@ public final class CatalogBench {
         try {
             Thread.sleep(SHARES_AFTER.toMillis());
             Map<String, Long> pids = new LinkedHashMap<>(services);
-            pids.put("kafka", stack.kafka().process().pid());
+            pids.put("kafka", stack.kafka().node(0).process().pid());
             pids.put("harness", ProcessHandle.current().pid());
             report.note(what + ", " + CpuShares.measure(pids, Map.of("postgres (all backends)",
                     stack.postgres().postmasterPid()), PROFILE));

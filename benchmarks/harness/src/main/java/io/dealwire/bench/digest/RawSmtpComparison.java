@@ -113,7 +113,7 @@ final class RawSmtpComparison {
         Map<String, Long> pids = new LinkedHashMap<>();
         pids.put("digest", run.digest().pid());
         pids.put("smtp-sink", sink.pid());
-        pids.put("kafka", stack.kafka().process().pid());
+        pids.put("kafka", stack.kafka().node(0).process().pid());
         pids.put("harness", ProcessHandle.current().pid());
         report.note("digest → smtp-sink at concurrency " + DEFAULT_CONCURRENCY + ", " + CpuShares.measure(pids,
                 Map.of("postgres (all backends)", stack.postgres().postmasterPid()), WINDOW));

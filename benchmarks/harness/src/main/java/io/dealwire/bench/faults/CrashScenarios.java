@@ -69,7 +69,7 @@ final class CrashScenarios {
 
     void pauseBroker() throws Exception {
         run("SIGSTOP Kafka broker 30 s", () -> {
-            long pid = stack.kafka().process().pid();
+            long pid = stack.kafka().node(0).process().pid();
             ProcStatus.signal(pid, "STOP");
             Thread.sleep(PAUSE.toMillis());
             ProcStatus.signal(pid, "CONT");

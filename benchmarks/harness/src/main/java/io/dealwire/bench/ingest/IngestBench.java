@@ -115,10 +115,10 @@ public final class IngestBench {
             try {
                 Thread.sleep(sizes.warmup().plusSeconds(2).toMillis());
                 report.note(target.name() + " at max load, " + CpuShares.measure(Map.of(target.name(), target.pid(),
-                        "kafka", stack.kafka().process().pid(), "load generator (harness)", ProcessHandle.current().pid()),
+                        "kafka", stack.kafka().node(0).process().pid(), "load generator (harness)", ProcessHandle.current().pid()),
                         Duration.ofSeconds(10)));
                 ThreadDump.save(target.pid(), dump);
-                ThreadDump.save(stack.kafka().process().pid(), dump.resolveSibling(
+                ThreadDump.save(stack.kafka().node(0).process().pid(), dump.resolveSibling(
                         dump.getFileName().toString().replace(".threads", "-kafka.threads")));
                 // and what the CPU does inside it, for 10 s of the measured window
                 Profiler.record(target.pid(), Duration.ofSeconds(10), dump.getParent(),

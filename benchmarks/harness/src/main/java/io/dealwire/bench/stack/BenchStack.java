@@ -1,7 +1,7 @@
 package io.dealwire.bench.stack;
 
 import io.dealwire.localstack.FreePorts;
-import io.dealwire.localstack.KafkaProcess;
+import io.dealwire.localstack.KafkaCluster;
 import io.dealwire.localstack.ManagedProcess;
 import io.dealwire.localstack.Service;
 import java.io.IOException;
@@ -28,30 +28,37 @@ public final class BenchStack implements AutoCloseable {
     private final Path stateDir;
     private final FileSink sink;
     private final Postgres postgres;
-    private KafkaProcess kafka;
-    private final int kafkaPort;
+    private final KafkaCluster kafka;
     private SmtpSink smtp;
     private boolean closed;
     private final List<JavaProcess> started = new ArrayList<>();
 
-    private BenchStack(Path home, Path stateDir, FileSink sink, Postgres postgres, KafkaProcess kafka) {
+    private BenchStack(Path home, Path stateDir, FileSink sink, Postgres postgres, KafkaCluster kafka) {
         this.home = home;
         this.stateDir = stateDir;
         this.sink = sink;
         this.postgres = postgres;
         this.kafka = kafka;
-        this.kafkaPort = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers()
-                .lastIndexOf(':') + 1));
     }
 
     /** @param log where the children's output goes (kept after the run, unlike the state directory) */
     public static BenchStack start(Path home, Path stateDir, Path log) throws IOException, InterruptedException {
+        return start(home, stateDir, log, 1);
+    }
+
+    /** The same on a cluster of {@code brokers} Kafka nodes (3: every topic RF 3, min.insync.replicas 2). */
+    public static BenchStack start(Path home, Path stateDir, Path log, int brokers)
+            throws IOException, InterruptedException {
         Files2.deleteTree(stateDir);
         Files.createDirectories(stateDir);
         FileSink sink = new FileSink(log);
         Postgres postgres = Postgres.start(stateDir.resolve("postgres"), FreePorts.any());
         try {
-            KafkaProcess kafka = KafkaProcess.start(libDir(home), stateDir.resolve("kafka"), FreePorts.any(), sink);
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < brokers; i++) {
+                ports.add(FreePorts.any());
+            }
+            KafkaCluster kafka = KafkaCluster.start(libDir(home), stateDir.resolve("kafka"), ports, sink);
             return new BenchStack(home, stateDir, sink, postgres, kafka);
         } catch (IOException | InterruptedException | RuntimeException e) {
             postgres.close();
@@ -98,7 +105,9 @@ public final class BenchStack implements AutoCloseable {
 
     public void createTopic(String name, int partitions) {
         try (Admin admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, kafka.replication().factor()).configs(
+                    Map.of("min.insync.replicas", Integer.toString(kafka.replication().minInSync())))))
+                    .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not create topic " + name, e);
         } catch (InterruptedException e) {
@@ -113,15 +122,14 @@ public final class BenchStack implements AutoCloseable {
         started.remove(process);
     }
 
-    /** kill -9 of the broker: no controlled shutdown, the log is recovered at the next start. */
+    /** kill -9 of the broker (the first node): no controlled shutdown, the log is recovered at the next start. */
     public void killKafka() {
-        kafka.process().handle().destroyForcibly();
-        kafka.process().handle().onExit().join();
+        kafka.kill(0);
     }
 
     /** Starts the broker again on the same port and data (the storage is formatted already). */
     public void restartKafka() throws IOException, InterruptedException {
-        kafka = KafkaProcess.start(libDir(home), stateDir.resolve("kafka"), kafkaPort, sink);
+        kafka.restart(0);
     }
 
     /** Replaces a started process by its respawned successor, so close() stops the right one. */
@@ -136,7 +144,7 @@ public final class BenchStack implements AutoCloseable {
         return postgres;
     }
 
-    public KafkaProcess kafka() {
+    public KafkaCluster kafka() {
         return kafka;
     }
 
