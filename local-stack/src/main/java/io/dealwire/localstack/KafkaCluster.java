@@ -3,21 +3,17 @@ package io.dealwire.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -28,8 +24,9 @@ import org.apache.kafka.common.Uuid;
  */
 public final class KafkaCluster implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final String CLUSTER_ID_FILE = "cluster.id";
+    /** What each node says of the peers it cannot reach yet while all of them start: not a fault then. */
+    private static final String PEER_NOT_UP = "could not be established. Node may not be available.";
 
     /** How every topic is replicated on a cluster of a given size. */
     public record Replication(short factor, int minInSync) {
@@ -44,6 +41,7 @@ public final class KafkaCluster implements AutoCloseable {
     private final String clusterId;
     private final List<KafkaProcess.Node> quorum;
     private final List<KafkaProcess> nodes = new ArrayList<>();
+    private volatile boolean started;
 
     private KafkaCluster(Path libDir, Path dataDir, LogSink sink, String clusterId, List<KafkaProcess.Node> quorum) {
         this.libDir = libDir;
@@ -64,7 +62,8 @@ public final class KafkaCluster implements AutoCloseable {
         KafkaCluster cluster = new KafkaCluster(libDir, dataDir, sink, clusterId(dataDir), quorum);
         try {
             cluster.startNodes();
-            cluster.awaitReady(quorum.size());
+            KafkaReadiness.await(cluster.nodes, cluster::admin, ids -> ids.size() >= quorum.size());
+            cluster.started = true;
             try (Admin admin = cluster.admin()) {
                 LocalTopics.ensure(admin, cluster.replication());
             } catch (ExecutionException | TimeoutException e) {
@@ -131,48 +130,12 @@ public final class KafkaCluster implements AutoCloseable {
         boolean single = quorum.size() == 1;
         Path nodeDir = single ? dataDir : dataDir.resolve("node-" + node.id());
         String logName = single ? "kafka" : "kafka-" + node.id();
-        return KafkaProcess.start(libDir, nodeDir, node, quorum, clusterId, logName, sink);
-    }
-
-    /** Until {@code expected} brokers are registered and every running node's port answers. */
-    private void awaitReady(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        // the listeners first: an admin client started earlier only fills the log with connection warnings
-        for (KafkaProcess node : nodes) {
-            while (!node.listening()) {
-                checkAlive(node);
-                if (System.nanoTime() > deadline) {
-                    throw notReady(null);
-                }
-                Thread.sleep(250);
+        LogSink quietWhileStarting = line -> {
+            if (started || !line.contains(PEER_NOT_UP)) {
+                sink.line(line);
             }
-        }
-        Exception last = null;
-        try (Admin admin = admin()) {
-            while (System.nanoTime() < deadline) {
-                nodes.forEach(this::checkAlive);
-                try {
-                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= expected) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    last = e;
-                }
-                Thread.sleep(500);
-            }
-        }
-        throw notReady(last);
-    }
-
-    private void checkAlive(KafkaProcess node) {
-        if (!node.process().isAlive()) {
-            throw new IllegalStateException("Kafka did not start: " + node.process().diagnostics());
-        }
-    }
-
-    private IllegalStateException notReady(Exception cause) {
-        return new IllegalStateException("Kafka at " + bootstrapServers() + " not ready after "
-                + READY_TIMEOUT.toSeconds() + " s", cause);
+        };
+        return KafkaProcess.start(libDir, nodeDir, node, quorum, clusterId, logName, quietWhileStarting);
     }
 
     /** kill -9 of one node: no controlled shutdown, its log is recovered when it starts again. */
@@ -191,27 +154,7 @@ public final class KafkaCluster implements AutoCloseable {
     public void restart(int index) throws IOException, InterruptedException {
         KafkaProcess node = startNode(quorum.get(index));
         nodes.set(index, node);
-        awaitRegistered(node.node().id());
-    }
-
-    private void awaitRegistered(int nodeId) throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = admin()) {
-            while (System.nanoTime() < deadline) {
-                checkAlive(nodes.get(nodeId - 1));
-                try {
-                    Set<Integer> ids = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).stream()
-                            .map(Node::id).collect(Collectors.toSet());
-                    if (ids.contains(nodeId)) {
-                        return;
-                    }
-                } catch (ExecutionException | TimeoutException e) {
-                    // not back yet
-                }
-                Thread.sleep(250);
-            }
-        }
-        throw notReady(null);
+        KafkaReadiness.await(List.of(node), this::admin, ids -> ids.contains(node.node().id()));
     }
 
     public Admin admin() {

@@ -222,6 +222,14 @@ class DeployConsistencyTest {
 
         assertThat(asyncApi.path("asyncapi").asText()).startsWith("3.");
         assertThat(addresses).containsExactlyInAnyOrderElementsOf(topicNames());
+        Map<String, Integer> partitions = new HashMap<>();
+        LocalTopics.all(KafkaCluster.Replication.of(3)).forEach(topic -> partitions.put(topic.name(), topic.numPartitions()));
+        asyncApi.path("channels").forEach(channel -> {
+            JsonNode kafka = channel.path("bindings").path("kafka");
+            String topic = channel.path("address").asText();
+            assertThat(kafka.path("partitions").asInt()).as(topic).isEqualTo(partitions.get(topic));
+            assertThat(kafka.path("replicas").asInt()).as(topic).isEqualTo(KafkaCluster.Replication.of(3).factor());
+        });
         List<String> refs = asyncApi.findValuesAsText("$ref").stream().filter(ref -> ref.contains(".json")).toList();
         assertThat(refs).isNotEmpty();
         refs.forEach(ref -> assertThat(files.path("docs").resolve(ref.replaceAll("#.*", "")).normalize())
