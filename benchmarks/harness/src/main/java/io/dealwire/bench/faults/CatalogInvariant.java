@@ -29,7 +29,8 @@ final class CatalogInvariant {
     record Verdict(boolean holds, String detail) {
     }
 
-    private static final Duration SETTLE = Duration.ofMinutes(3);
+    /** How long a consumer may take to catch up once the load is over. */
+    static final Duration SETTLE = Duration.ofMinutes(3);
 
     private CatalogInvariant() {
     }

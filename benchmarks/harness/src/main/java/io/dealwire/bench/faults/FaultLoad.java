@@ -8,11 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,12 +27,16 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class FaultLoad {
 
-    /** What the partner saw: the deals that got a 202, and a tally of every other outcome. */
-    record Outcomes(long posted, Set<Long> accepted, Map<String, Integer> others) {
+    /** What the partner saw: the deals that got a 202, a tally of every other outcome, every answer. */
+    record Outcomes(long posted, Set<Long> accepted, Map<String, Integer> others, List<Answer> answers) {
 
         String describe() {
             return posted + " posted, " + accepted.size() + " got 202, others " + new TreeMap<>(others);
         }
+    }
+
+    /** One request: sent and answered in {@link System#nanoTime()}, its status or -1 (no answer). */
+    record Answer(long index, long sent, long answered, int status) {
     }
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
@@ -41,6 +48,7 @@ final class FaultLoad {
     private final double perSecond;
     private final Set<Long> accepted = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> others = new ConcurrentHashMap<>();
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
     // counts the answers still awaited, so stop() returns only once every request has an outcome
     private final Phaser inFlight = new Phaser(1);
     private volatile boolean running;
@@ -75,8 +83,11 @@ final class FaultLoad {
                     .build();
             inFlight.register();
             posted = i + 1;
+            long sent = System.nanoTime();
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
+                        answers.add(new Answer(index, sent, System.nanoTime(),
+                                error == null ? response.statusCode() : -1));
                         if (error != null) {
                             Throwable cause = error instanceof CompletionException && error.getCause() != null
                                     ? error.getCause() : error;
@@ -100,6 +111,6 @@ final class FaultLoad {
         } catch (TimeoutException e) {
             others.merge("no outcome", inFlight.getUnarrivedParties(), Integer::sum);
         }
-        return new Outcomes(posted, Set.copyOf(accepted), Map.copyOf(others));
+        return new Outcomes(posted, Set.copyOf(accepted), Map.copyOf(others), List.copyOf(answers));
     }
 }
