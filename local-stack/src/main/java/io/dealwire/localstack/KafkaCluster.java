@@ -42,6 +42,7 @@ public final class KafkaCluster implements AutoCloseable {
     private final List<KafkaProcess.Node> quorum;
     private final List<KafkaProcess> nodes = new ArrayList<>();
     private volatile boolean started;
+    private volatile boolean stopping;
 
     private KafkaCluster(Path libDir, Path dataDir, LogSink sink, String clusterId, List<KafkaProcess.Node> quorum) {
         this.libDir = libDir;
@@ -130,12 +131,15 @@ public final class KafkaCluster implements AutoCloseable {
         boolean single = quorum.size() == 1;
         Path nodeDir = single ? dataDir : dataDir.resolve("node-" + node.id());
         String logName = single ? "kafka" : "kafka-" + node.id();
-        LogSink quietWhileStarting = line -> {
-            if (started || !line.contains(PEER_NOT_UP)) {
+        // While the whole cluster stops, each node reports the others leaving (failed fetches, a quorum
+        // cut short): consequences of the stop, not faults, so they are not shown. They stay in the
+        // node's last lines (ManagedProcess.diagnostics) should it fail to stop.
+        LogSink quiet = line -> {
+            if (!stopping && (started || !line.contains(PEER_NOT_UP))) {
                 sink.line(line);
             }
         };
-        return KafkaProcess.start(libDir, nodeDir, node, quorum, clusterId, logName, quietWhileStarting);
+        return KafkaProcess.start(libDir, nodeDir, node, quorum, clusterId, logName, quiet);
     }
 
     /** kill -9 of one node: no controlled shutdown, its log is recovered when it starts again. */
@@ -188,6 +192,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** Stops every node together: none waits for another to hand over its partitions. */
     @Override
     public void close() {
+        stopping = true;
         ManagedProcess.stopAll(processes());
     }
 }
