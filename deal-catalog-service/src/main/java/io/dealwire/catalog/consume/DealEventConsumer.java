@@ -12,9 +12,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code dealwire.deals.v1} in group {@code deal-catalog}, a polled batch at a time (one
- * transaction per batch makes a replay fast). Poison records go to the dead-letter topic; the
- * others are applied in partition order. While PostgreSQL is away the same batch is retried with
+ * Consumes {@code dealwire.deals.v1} in group {@code deal-catalog}, a polled batch at a time, each
+ * partition's records of the batch on a lane of their own ({@link PartitionLanes}: one thread, one
+ * transaction and connection per partition; a deal's events share its partition, so lanes never touch
+ * the same deal). Poison records go to the dead-letter topic; the others are applied in partition
+ * order. While PostgreSQL is away the same batch is retried with
  * back-off: the method does not return, so nothing is acknowledged and no offset is committed past
  * an unapplied record ({@link DatabaseOutage} decides what is an outage). A batch failing for any
  * other reason is applied event by event, and the events that still fail are dead-lettered with the
@@ -35,15 +37,17 @@ public class DealEventConsumer {
     private final CatalogMetrics metrics;
     private final RetryConfig config;
     private final ConsumerProgress progress;
+    private final PartitionLanes lanes;
 
     public DealEventConsumer(EventReader reader, DealApplier applier, DeadLetterPublisher deadLetters,
-            CatalogMetrics metrics, RetryConfig config, ConsumerProgress progress) {
+            CatalogMetrics metrics, RetryConfig config, ConsumerProgress progress, PartitionLanes lanes) {
         this.reader = reader;
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.config = config;
         this.progress = progress;
+        this.lanes = lanes;
     }
 
     /**
@@ -55,8 +59,17 @@ public class DealEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, ReadValue> records) throws InterruptedException {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        List<ReadValue> values = new ArrayList<>(records.count());
+        try {
+            lanes.eachPartition(records, this::processPartition);
+        } finally {
+            progress.moving();
+        }
+    }
+
+    /** One partition's records of a polled batch, in offset order: its lane's whole job. */
+    private void processPartition(List<ConsumerRecord<String, ReadValue>> records) throws InterruptedException {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.size());
+        List<ReadValue> values = new ArrayList<>(records.size());
         for (ConsumerRecord<String, ReadValue> record : records) {
             // a null value (tombstone) never reaches a deserializer
             ReadValue value = record.value() == null ? reader.readValue(null) : record.value();
@@ -70,7 +83,11 @@ public class DealEventConsumer {
 
     /** The whole job for a batch of records; also the path of a rebuild by replay. */
     public ApplyResult process(List<ConsumerRecord<String, String>> records) throws InterruptedException {
-        return process(records, records.stream().map(r -> reader.readValue(r.value())).toList());
+        try {
+            return process(records, records.stream().map(r -> reader.readValue(r.value())).toList());
+        } finally {
+            progress.moving();
+        }
     }
 
     private ApplyResult process(List<ConsumerRecord<String, String>> records, List<ReadValue> values)
@@ -114,16 +131,15 @@ public class DealEventConsumer {
         return result;
     }
 
-    /** Applies, retrying as long as the database is away; any other failure is thrown. */
+    /**
+     * Applies, retrying as long as the database is away; any other failure is thrown. The consumer is
+     * "moving" again once the whole polled batch is applied (every partition's lane), not before.
+     */
     private ApplyResult applyWaitingOutOutages(List<ReceivedEvent> events) throws InterruptedException {
-        try {
-            return Retry.untilDone("Applying " + events.size() + " deal events", config, DatabaseOutage::isOutage, () -> {
-                metrics.retried();
-                progress.retrying();
-            }, () -> applier.apply(events));
-        } finally {
-            progress.moving();
-        }
+        return Retry.untilDone("Applying " + events.size() + " deal events", config, DatabaseOutage::isOutage, () -> {
+            metrics.retried();
+            progress.retrying();
+        }, () -> applier.apply(events));
     }
 
     private void deadLetter(ConsumerRecord<String, String> record, PoisonRecordException poison)
