@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * The figures of one run, each beside its baseline and the ratio, printed as a Markdown table as they
@@ -52,6 +53,12 @@ public final class Report {
 
     public void add(String area, String figure, double value, String unit) {
         add(area, figure, value, unit, "", Double.NaN, "");
+    }
+
+    /** The value of the first row of {@code area} named {@code figure}, if this run has one (parts that ran before). */
+    public synchronized OptionalDouble value(String area, String figure) {
+        return rows.stream().filter(row -> row.area().equals(area) && row.figure().equals(figure))
+                .mapToDouble(Row::value).findFirst();
     }
 
     /** A line of context (what ran, an anomaly): printed now and listed under the table. */
