@@ -67,7 +67,8 @@ class CatalogReplicasTest {
 
         for (int revision = 1; revision <= REVISIONS; revision++) {
             for (int deal = 0; deal < DEALS; deal++) {
-                assertThat(post(ingest, "replica-deal-" + deal, "revision " + revision).status()).isEqualTo(202);
+                Http.Reply posted = PartnerPosts.post(http, ingest, "replica-deal-" + deal, "revision " + revision);
+                assertThat(posted.status()).isEqualTo(202);
             }
             if (revision == 2) {
                 second.close(); // a pod goes away mid-load: its partitions move to the other replica
@@ -101,14 +102,6 @@ class CatalogReplicasTest {
         return group.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
     }
 
-    private Http.Reply post(ServiceProcess ingest, String externalId, String headline) throws Exception {
-        String deal = """
-                {"externalId": "%s", "headline": "%s", "dealType": "OFFTAKE", "stage": "MIDSTREAM",
-                 "announcedOn": "2025-09-08",
-                 "parties": [{"name": "Replica Test Metals", "role": "SUPPLIER", "country": "AU"}]}
-                """.formatted(externalId, headline);
-        return http.postJson(ingest.baseUri().resolve("api/v1/deals"), deal, DevKeys.PARTNER_KEY);
-    }
 
     private long dealsAt(int revision) throws Exception {
         try (Connection connection = connect(); Statement query = connection.createStatement();

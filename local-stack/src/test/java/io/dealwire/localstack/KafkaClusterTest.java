@@ -98,11 +98,6 @@ class KafkaClusterTest {
     }
 
     private static Http.Reply post(String externalId) throws Exception {
-        String deal = """
-                {"externalId": "%s", "headline": "Cluster test deal %s", "dealType": "OFFTAKE",
-                 "stage": "MIDSTREAM", "announcedOn": "2025-09-08",
-                 "parties": [{"name": "Cluster Test Metals", "role": "SUPPLIER", "country": "AU"}]}
-                """.formatted(externalId, externalId);
-        return http.postJson(ingest.baseUri().resolve("api/v1/deals"), deal, DevKeys.PARTNER_KEY);
+        return PartnerPosts.post(http, ingest, externalId, "Cluster test deal " + externalId);
     }
 }
